@@ -1,0 +1,225 @@
+/**
+ * The flow of a decision: config → decision → gate + store + beacon → UI.
+ * This module owns the page's consent state and is the only one that changes it.
+ */
+import type { Choice, ConsentryApi, Decision, EventName, Method, Mode, ResolvedConfig, Signals } from './types';
+import { loadConfig, Validator } from './config';
+import { acceptAll, Allowed, apply, current, decision, defaults, deniedBySignal, modeFor, newId, rejectAll } from './decision';
+import { readSignals } from './signals';
+import * as store from './store';
+import { flush, pageUrl, send } from './beacon';
+import { pickLang } from './lang';
+import { emit, on } from './events';
+import { addScript } from './script';
+import { startGate } from './gate';
+import { consentDefault, consentUpdate } from './consent-mode';
+import { deleteCookies } from './cleanup';
+
+export interface Options {
+  /** The configuration itself (what `consentry bundle` bakes in). */
+  config?: unknown;
+  /** URL of the JSON configuration, when `config` is not given and there is no inline element. */
+  configUrl?: string | null;
+  lang?: string | null;
+  region?: string | null;
+  beaconUrl?: string | null;
+  nonce?: string;
+  /** Base URL of the widget chunk and its language files. */
+  assetBase: string;
+  /** Supplies the configuration check (the loader fetches it as a chunk, in parallel with the configuration). */
+  validator: () => Promise<Validator>;
+}
+
+/** What the widget chunk gets at run time (as `window.consentry.__core`), so no core code ships twice. */
+export interface CoreHandle {
+  config: ResolvedConfig;
+  /** The configuration's first problem, or null. */
+  error: string | null;
+  mode: Mode;
+  signals: Signals;
+  lang: string;
+  nonce: string;
+  /** The stored decision, if it still applies. */
+  decision(): Decision | null;
+  /** What is allowed now: the decision, or the defaults before one. */
+  state(): Allowed;
+  choose(method: Extract<Method, 'accept-all' | 'reject-all' | 'custom'>, choice?: Choice): void;
+  /** True when a tag that ran on this page is now denied: only a reload stops it. */
+  reloadNeeded(): boolean;
+  on: typeof on;
+  emit: typeof emit;
+  /** URL of a file beside the loader. */
+  asset(name: string): string;
+  /** Adds a script carrying the loader's nonce. */
+  load(src: string): Promise<void>;
+  /** Set by the widget chunk when it runs. */
+  ui?: { show(view: 'banner' | 'prefs'): void };
+}
+
+let core: CoreHandle;
+let stored: Decision | null = null;
+let consentId = '';
+let beaconUrl = '';
+/** What the gate releases: it lags a new decision until the ledger acknowledges it. */
+let released: Allowed = { categories: {}, vendors: {} };
+let ranDenied = false;
+let pending = 0;
+let widget: Promise<NonNullable<CoreHandle['ui']>> | null = null;
+const queued: (() => void)[] = [];
+
+function state(): Allowed {
+  if (core.error) return rejectAll(core.config); // an invalid configuration fails closed
+  return stored || defaults(core.config, core.mode, core.signals);
+}
+
+function isAllowed(a: Allowed, id: string): boolean {
+  return !!(a.categories[id] || a.vendors[id]) || (!!core && core.config.categories.some((c) => c.required && c.id == id));
+}
+
+function setReleased(a: Allowed) {
+  released = a;
+  gate.update();
+}
+
+/** Records a decision: cookie, consent mode, cookie cleanup, event, beacon, then the gate. */
+function decide(a: Allowed, method: Method) {
+  const before = state();
+  stored = decision(core.config, a, method, core.signals, (consentId ||= newId()));
+  store.write(stored, core.config);
+  const now = state();
+  const withdrawn = core.config.vendors.filter((v) => before.vendors[v.id] && !now.vendors[v.id]);
+  deleteCookies(withdrawn);
+  if (withdrawn.some((v) => gate.ran(v.id))) ranDenied = true;
+  consentUpdate(core.config, now);
+  const rec = { v: 1 as const, ...stored, url: pageUrl(), lang: core.lang };
+  emit('change', get());
+  // Withdrawals apply at once; what the decision newly allows waits for the ledger, briefly.
+  const narrowed = {} as Allowed;
+  for (const k of ['categories', 'vendors'] as const) {
+    narrowed[k] = {};
+    for (const id in now[k]) narrowed[k][id] = now[k][id] && !!released[k][id];
+  }
+  setReleased(narrowed);
+  const token = ++pending;
+  const wait = beaconUrl ? core.config.beacon.waitMs : 0;
+  const acked = beaconUrl ? send(beaconUrl, rec) : null;
+  const release = () => token == pending && setReleased(state());
+  if (!acked || !wait) release();
+  else Promise.race([acked, new Promise((r) => setTimeout(r, wait))]).then(release);
+}
+
+const gate = startGate({
+  allowed: (id) => isAllowed(released, id),
+  grant: (vendor) => set({ vendors: { [vendor]: true } }),
+});
+
+/** Runs `fn` now if the configuration is loaded, else once it is. */
+const whenReady = (fn: () => void) => (core ? fn() : queued.push(fn));
+
+export function get(): Decision | null {
+  return stored && JSON.parse(JSON.stringify(stored));
+}
+export const allowed = (id: string) => !!core && isAllowed(state(), id);
+export const acceptAllFn = () => whenReady(() => decide(acceptAll(core.config, core.signals), 'accept-all'));
+export const rejectAllFn = () => whenReady(() => decide(rejectAll(core.config), 'reject-all'));
+export function set(choice: Choice) {
+  whenReady(() => decide(apply(core.config, state(), choice || {}), 'custom'));
+}
+export function reset() {
+  whenReady(() => {
+    const before = state();
+    store.clear(core.config);
+    stored = null;
+    consentId = '';
+    const now = state();
+    deleteCookies(core.config.vendors.filter((v) => before.vendors[v.id] && !now.vendors[v.id]));
+    consentUpdate(core.config, now);
+    setReleased(now);
+    emit('change', null);
+    firstView();
+  });
+}
+export function show(): Promise<void> {
+  return new Promise<void>((done) => whenReady(() => ui().then((u) => (u.show('prefs'), done()), () => done())));
+}
+export { on };
+
+function ui() {
+  return (widget ||= core.load(core.asset('consentry-widget.js')).then(() => {
+    if (!core.ui) throw new Error('the widget chunk did not register');
+    return core.ui;
+  }));
+}
+
+/** No decision applies yet: opt-out regions record the default, everyone sees the banner. */
+function firstView() {
+  if (core.mode == 'opt-out' && !core.error) {
+    const a = defaults(core.config, 'opt-out', core.signals);
+    const bySignal = core.config.categories.some((c) => !c.required && deniedBySignal(c, core.signals));
+    decide(a, bySignal ? 'signal' : 'opt-out-default');
+  }
+  ui().then(
+    (u) => u.show('banner'),
+    (e) => console.error('[consentry] could not load the consent banner:', e.message),
+  );
+}
+
+export async function start(opts: Options): Promise<CoreHandle> {
+  const nonce = opts.nonce || '';
+  gate.start(nonce);
+  // A footer "Cookie Preferences" link works whenever it is clicked.
+  document.addEventListener('click', (e) => {
+    const t = e.target as Element | null;
+    if (t && t.closest && t.closest('[data-consentry-open]')) {
+      e.preventDefault();
+      show();
+    }
+  });
+  const { config, error } = await loadConfig(opts.config, opts.configUrl || null, opts.validator);
+  if (error) console.error('[consentry] invalid configuration, only required categories are allowed: ' + error);
+  const html = document.documentElement.lang;
+  const signals = readSignals();
+  core = {
+    config,
+    error,
+    mode: modeFor(config, opts.region || ''),
+    signals,
+    lang: pickLang([opts.lang, html, ...(navigator.languages || [])], Object.keys(config.texts)),
+    nonce,
+    decision: get,
+    state,
+    choose: (method, choice) => (method == 'accept-all' ? acceptAllFn() : method == 'reject-all' ? rejectAllFn() : set(choice || {})),
+    reloadNeeded: () => ranDenied,
+    on,
+    emit,
+    asset: (name) => new URL(name, opts.assetBase).href,
+    load: (src) => addScript(src, nonce),
+  };
+  beaconUrl = opts.beaconUrl || config.beacon.url;
+  const prev = store.read(config);
+  stored = !error && current(prev, config) ? prev : null;
+  consentDefault(config, state());
+  gate.rules(config);
+  setReleased(state());
+  if (beaconUrl) flush(beaconUrl);
+  // Keep the consent id across a re-prompt so the ledger links old and new decisions.
+  consentId = prev ? prev.id : '';
+  api.__core = core;
+  if (!stored) firstView();
+  for (const fn of queued.splice(0)) fn();
+  emit('ready', get(), true);
+  return core;
+}
+
+export const api: ConsentryApi & { __core?: CoreHandle } = {
+  get,
+  allowed,
+  acceptAll: acceptAllFn,
+  rejectAll: rejectAllFn,
+  set,
+  reset,
+  show,
+  on: on as ConsentryApi['on'],
+};
+
+export type { EventName };

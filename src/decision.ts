@@ -1,0 +1,78 @@
+/**
+ * What is allowed: the region's mode, the signals, the visitor's choices.
+ * Pure functions of their arguments, so every rule is testable on its own.
+ */
+import type { Choice, Decision, Method, Mode, ResolvedCategory, ResolvedConfig, Signals } from './types';
+
+export type Allowed = Pick<Decision, 'categories' | 'vendors'>;
+
+/** The most specific region rule wins: "US-CA", then "US", then the default. */
+export function modeFor(config: ResolvedConfig, region: string): Mode {
+  const r = config.mode.regions;
+  const up = (region || '').toUpperCase();
+  return r[up] || r[up.split('-')[0]] || config.mode.default;
+}
+
+export const deniedBySignal = (cat: ResolvedCategory, s: Signals) => cat.signals.some((k) => s[k]);
+
+/** Category and vendor states from category states; vendors follow their category unless overridden. */
+function expand(config: ResolvedConfig, cats: (c: ResolvedCategory) => boolean, vendors: Record<string, boolean> = {}): Allowed {
+  const a: Allowed = { categories: {}, vendors: {} };
+  for (const c of config.categories) a.categories[c.id] = c.required || cats(c);
+  for (const v of config.vendors) {
+    const own = vendors[v.id];
+    const cat = config.categories.find((c) => c.id == v.category)!;
+    a.vendors[v.id] = cat.required || (own === undefined ? a.categories[v.category] : own);
+  }
+  return a;
+}
+
+/** Before any choice: opt-in allows only required; opt-out allows all but what a signal denies. */
+export const defaults = (config: ResolvedConfig, mode: Mode, s: Signals): Allowed =>
+  expand(config, (c) => mode == 'opt-out' && !deniedBySignal(c, s));
+
+/** "Accept all" respects the signals: a category they deny stays off. */
+export const acceptAll = (config: ResolvedConfig, s: Signals): Allowed => expand(config, (c) => !deniedBySignal(c, s));
+
+export const rejectAll = (config: ResolvedConfig): Allowed => expand(config, () => false);
+
+/**
+ * Applies a choice on top of the current state. A category named in the choice
+ * takes its vendors with it unless the choice names them too; required stays on.
+ */
+export function apply(config: ResolvedConfig, base: Allowed, choice: Choice): Allowed {
+  const cats = choice.categories || {};
+  const vendors: Record<string, boolean> = {};
+  for (const v of config.vendors) {
+    const named = choice.vendors && choice.vendors[v.id];
+    if (typeof named == 'boolean') vendors[v.id] = named;
+    else if (typeof cats[v.category] != 'boolean' && base.vendors[v.id] !== base.categories[v.category]) vendors[v.id] = base.vendors[v.id];
+  }
+  return expand(config, (c) => (typeof cats[c.id] == 'boolean' ? cats[c.id] : !!base.categories[c.id]), vendors);
+}
+
+export function newId(): string {
+  const c = crypto as Crypto;
+  if (c.randomUUID) return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const h = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function decision(config: ResolvedConfig, a: Allowed, method: Method, s: Signals, id: string): Decision {
+  return {
+    id,
+    ts: new Date().toISOString(),
+    revision: config.revision,
+    categories: a.categories,
+    vendors: a.vendors,
+    method,
+    signals: { gpc: s.gpc, dnt: s.dnt },
+  };
+}
+
+/** A stored decision still applies when it is for this revision and not expired. */
+export const current = (d: Decision | null, config: ResolvedConfig, now = Date.now()): d is Decision =>
+  !!d && d.revision === config.revision && now - Date.parse(d.ts) < config.cookie.expiresDays * 864e5 && Date.parse(d.ts) <= now + 864e5;

@@ -1,0 +1,31 @@
+/** The API's events: `ready`, `change`, `show`, `hide`. */
+import type { EventName } from './types';
+
+type Fn = (detail: any) => void;
+const listeners: Record<string, Fn[]> = {};
+/** Events that happen once; a late subscriber hears them at once. */
+const once: Record<string, { d: any }> = {};
+
+export function on(event: EventName, fn: Fn): () => void {
+  (listeners[event] ||= []).push(fn);
+  if (once[event]) Promise.resolve().then(() => fn(once[event].d));
+  return () => {
+    const l = listeners[event];
+    const i = l.indexOf(fn);
+    if (i >= 0) l.splice(i, 1);
+  };
+}
+
+export function emit(event: EventName, detail?: any, sticky?: boolean) {
+  if (sticky) once[event] = { d: detail };
+  for (const fn of (listeners[event] || []).slice())
+    try {
+      fn(detail);
+    } catch (e) {
+      // A listener's bug must not stop the others or the consent flow.
+      setTimeout(() => {
+        throw e;
+      });
+    }
+  if (event == 'change') document.dispatchEvent(new CustomEvent('consentry:change', { detail }));
+}

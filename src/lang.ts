@@ -1,0 +1,20 @@
+/**
+ * Which language the visitor sees: `data-lang`, then `<html lang>`, then the
+ * browser's languages, matched against the built-in ones and any the
+ * configuration adds texts for. The texts themselves live with the widget.
+ */
+
+/** Languages with built-in texts (src/i18n/). */
+export const LANGS = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl'];
+
+export function pickLang(wanted: (string | null | undefined)[], extra: string[]): string {
+  const have = LANGS.concat(extra);
+  for (const w of wanted) {
+    if (!w) continue;
+    const l = w.toLowerCase();
+    if (have.indexOf(l) >= 0) return l;
+    const base = l.split('-')[0];
+    if (have.indexOf(base) >= 0) return base;
+  }
+  return 'en';
+}

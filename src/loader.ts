@@ -1,0 +1,27 @@
+/**
+ * The embed: `<script src="/consentry.js" data-config="/consentry.json">`, first in <head>.
+ * It runs synchronously so the gate is in place before any tag it gates.
+ */
+import { api, start } from './core';
+import { addScript } from './script';
+
+const w = window as any;
+const me = document.currentScript as HTMLScriptElement | null;
+if (w.consentry) console.error('[consentry] loaded twice; keeping the first copy');
+else if (me) {
+  w.consentry = api;
+  const d = me.dataset;
+  // `consentry bundle` prepends the validated configuration to this file.
+  const baked = w.__consentryConfig;
+  delete w.__consentryConfig;
+  start({
+    config: baked,
+    configUrl: d.config,
+    lang: d.lang,
+    region: d.region,
+    beaconUrl: d.beacon,
+    nonce: me.nonce,
+    assetBase: me.src,
+    validator: () => addScript(new URL('consentry-validate.js', me.src).href, me.nonce || '').then(() => w.consentry.__validate),
+  });
+}

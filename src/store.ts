@@ -1,0 +1,90 @@
+/**
+ * The one first-party cookie. Its value is compact and checksummed:
+ *   1.<id>.<time base36>.<revision>.<method+signals>.<categories>.<vendor overrides>.<checksum>
+ * Categories lists the allowed ones; vendors lists only those that differ from
+ * their category (`id` on, `!id` off), so the cookie stays far under 300 bytes.
+ * The checksum catches edits and truncation, not a determined forger: nothing
+ * in a first-party cookie can, and a forged cookie only changes its own
+ * visitor's tags.
+ */
+import Cookies from 'js-cookie';
+import type { Decision, Method, ResolvedConfig } from './types';
+
+const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'];
+
+/** FNV-1a: tiny and good enough to notice a changed character. */
+function sum(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+export function encode(d: Decision, config: ResolvedConfig): string {
+  const cats = config.categories.filter((c) => !c.required && d.categories[c.id]).map((c) => c.id);
+  const over = config.vendors.filter((v) => d.vendors[v.id] !== d.categories[v.category]).map((v) => (d.vendors[v.id] ? '' : '!') + v.id);
+  const body = [
+    '1',
+    d.id.replace(/-/g, ''),
+    Date.parse(d.ts).toString(36),
+    d.revision,
+    METHODS.indexOf(d.method) * 4 + +d.signals.gpc * 2 + +d.signals.dnt,
+    cats.join('~'),
+    over.join('~'),
+  ].join('.');
+  return body + '.' + sum(body);
+}
+
+/** The stored decision, or null for anything missing, malformed or tampered with. */
+export function decode(value: string | undefined, config: ResolvedConfig): Decision | null {
+  const f = (value || '').split('.');
+  if (f.length != 8 || f[0] != '1' || sum(f.slice(0, 7).join('.')) != f[7] || !/^[0-9a-f]{32}$/.test(f[1])) return null;
+  const flags = +f[4];
+  const method = METHODS[flags >> 2];
+  const ts = parseInt(f[2], 36);
+  if (!method || !(ts > 0)) return null;
+  const allowed = f[5] ? f[5].split('~') : [];
+  const over = f[6] ? f[6].split('~') : [];
+  const categories: Record<string, boolean> = {};
+  const vendors: Record<string, boolean> = {};
+  for (const c of config.categories) categories[c.id] = c.required || allowed.indexOf(c.id) >= 0;
+  // Ids the configuration does not know mean the cookie belongs to another configuration.
+  if (allowed.some((id) => !(id in categories))) return null;
+  for (const v of config.vendors) {
+    const cat = categories[v.category];
+    vendors[v.id] = over.indexOf(v.id) >= 0 || (cat && over.indexOf('!' + v.id) < 0);
+  }
+  const h = f[1];
+  return {
+    id: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`,
+    ts: new Date(ts).toISOString(),
+    revision: +f[3],
+    categories,
+    vendors,
+    method,
+    signals: { gpc: !!(flags & 2), dnt: !!(flags & 1) },
+  };
+}
+
+export function read(config: ResolvedConfig): Decision | null {
+  try {
+    return decode(Cookies.get(config.cookie.name), config);
+  } catch {
+    return null;
+  }
+}
+
+export function write(d: Decision, config: ResolvedConfig) {
+  Cookies.set(config.cookie.name, encode(d, config), attrs(config, config.cookie.expiresDays));
+}
+
+export function clear(config: ResolvedConfig) {
+  Cookies.remove(config.cookie.name, attrs(config));
+}
+
+const attrs = (config: ResolvedConfig, expires?: number): Cookies.CookieAttributes => ({
+  path: '/',
+  sameSite: 'Lax',
+  secure: location.protocol == 'https:',
+  domain: config.cookie.domain || undefined,
+  expires,
+});
