@@ -15,7 +15,7 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsx: true, jsx: true, target: 'es2020', tsconfig: './tsconfig.json' })],
   middleware: [beaconEndpoint],
   groups: [
-    { name: 'default', files: ['test/browser/**/*.test.ts', '!test/browser/**/*.gpc.test.ts'], browsers: [chromium(baseArgs)] },
+    { name: 'chromium', files: ['test/browser/**/*.test.ts', '!test/browser/**/*.gpc.test.ts'], browsers: [chromium(baseArgs)] },
     { name: 'gpc', files: ['test/browser/**/*.gpc.test.ts'], browsers: [chromium(gpcArgs)] },
   ],
 };
