@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// consentry-ledger: receives consent records (contract §9). See ledger/README.md.
+import { parseArgs } from 'node:util';
+import { consoleLogger, createLedger } from '../ledger/server.mjs';
+
+const HELP = `Usage: consentry-ledger [options]
+
+  --port N             port to listen on (default 8787; 0 picks a free one)
+  --host ADDR          address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)
+  --db FILE            SQLite file (default ./consent.db)
+  --origin URL         allowed page origin, repeatable (default: any origin, CORS *)
+  --rate N             records a minute per client address (default 300; 0 = no limit)
+  --trust-proxy        take the client address from X-Forwarded-For (behind your own proxy only)
+  --body-limit BYTES   largest accepted record (default 16384)
+  --cookie-echo NAME   re-issue the NAME cookie from the server (Safari 7-day cap; see README)
+  --cookie-max-age S   Max-Age for --cookie-echo (default 15552000, 180 days)
+  --cookie-domain D    Domain attribute for --cookie-echo
+  -h, --help           this text
+
+Environment:
+  DATABASE_URL=postgres://…  store in PostgreSQL instead of SQLite
+  ADMIN_TOKEN=…              token for /admin routes (Authorization: Bearer …); unset = admin off
+`;
+
+const log = consoleLogger;
+
+function fail(msg) {
+  console.error(`consentry-ledger: ${msg}\n\n${HELP}`);
+  process.exit(2);
+}
+
+/** @param {string | undefined} v @param {string} flag @param {number} dflt */
+function intFlag(v, flag, dflt) {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) fail(`${flag} must be a whole number, got "${v}"`);
+  return n;
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      rate: { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      'body-limit': { type: 'string' },
+      'cookie-echo': { type: 'string' },
+      'cookie-max-age': { type: 'string' },
+      'cookie-domain': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (err) {
+  fail(err.message);
+}
+if (args.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const databaseUrl = process.env.DATABASE_URL || undefined;
+if (databaseUrl && args.db) fail('both --db and DATABASE_URL are set; choose SQLite or PostgreSQL');
+const adminToken = process.env.ADMIN_TOKEN || undefined;
+const opts = {
+  port: intFlag(args.port, '--port', 8787),
+  host: args.host ?? '127.0.0.1',
+  db: args.db ?? './consent.db',
+  databaseUrl,
+  origins: args.origin ?? [],
+  rate: intFlag(args.rate, '--rate', 300),
+  trustProxy: Boolean(args['trust-proxy']),
+  bodyLimit: intFlag(args['body-limit'], '--body-limit', 16 * 1024),
+  adminToken,
+  cookieEcho: args['cookie-echo']
+    ? { name: args['cookie-echo'], maxAge: intFlag(args['cookie-max-age'], '--cookie-max-age', 15_552_000), domain: args['cookie-domain'] }
+    : null,
+  logger: log,
+};
+
+let ledger;
+try {
+  ledger = await createLedger(opts);
+} catch (err) {
+  if (err?.code === 'EADDRINUSE') log.error(`port ${opts.port} is already in use; pick another with --port`);
+  else if (err?.code === 'ECONNREFUSED') log.error(`cannot reach PostgreSQL at DATABASE_URL (${err.message})`);
+  else log.error(`could not start: ${err?.message ?? err}`, err?.code ? undefined : err);
+  process.exit(1);
+}
+
+log.info(`listening on ${ledger.url}`);
+log.info(`store: ${ledger.store.describe}`);
+log.info(opts.origins.length ? `origins: ${opts.origins.join(', ')}` : 'origins: any (CORS answers *); restrict with --origin https://your.site');
+log.info(opts.rate ? `rate limit: ${opts.rate} records a minute per client address${opts.trustProxy ? ' (from X-Forwarded-For)' : ''}` : 'rate limit: off');
+log.info(adminToken ? 'admin: /admin, /admin/stats and /admin/export need Authorization: Bearer $ADMIN_TOKEN' : 'admin: ADMIN_TOKEN is not set, so /admin routes answer 403');
+if (opts.cookieEcho) log.info(`cookie echo: re-issuing the "${opts.cookieEcho.name}" cookie for ${opts.cookieEcho.maxAge} s`);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, async () => {
+    if (stopping) {
+      log.error(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    log.info(`${signal}: no longer accepting connections, finishing requests in flight`);
+    try {
+      await ledger.close();
+      log.info('stopped; every acknowledged record is committed');
+      process.exit(0);
+    } catch (err) {
+      log.error('shutdown failed', err);
+      process.exit(1);
+    }
+  });
+}
