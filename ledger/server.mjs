@@ -22,6 +22,7 @@ import { uaFamily } from './ua.mjs';
  * @property {number} [bodyLimit] bytes, default 16 KiB
  * @property {{name: string, maxAge: number, domain?: string} | null} [cookieEcho] see README, Safari
  * @property {{info: (msg: string) => void, error: (msg: string, err?: unknown) => void}} [logger]
+ * @property {() => number} [now] clock in epoch ms, for tests
  */
 
 export const consoleLogger = {
@@ -60,6 +61,7 @@ export async function createLedger(opts = {}) {
     bodyLimit = 16 * 1024,
     cookieEcho = null,
     logger = consoleLogger,
+    now = Date.now,
   } = opts;
   const allowed = origins.length ? new Set(origins.map(normaliseOrigin)) : null;
   const adminHash = adminToken ? sha256(adminToken) : null;
@@ -138,7 +140,7 @@ export async function createLedger(opts = {}) {
       if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'use GET', undefined, { Allow: 'GET' });
       requireAdmin(req);
       if (path === '/admin/export') return exportRecords(req, res, url);
-      const range = statsRange(url);
+      const range = statsRange(url, now());
       const stats = await store.stats(range);
       if (path === '/admin/stats') {
         const total = stats.perDay.reduce((s, r) => s + Number(r.n), 0);
@@ -167,12 +169,12 @@ export async function createLedger(opts = {}) {
     if (declared > bodyLimit) throw tooLarge(headers);
     const body = await readBody(req, bodyLimit);
     if (!body) throw tooLarge(headers);
-    const checked = parseRecord(body);
+    const checked = parseRecord(body, { now: now() });
     if (!checked.ok) throw new HttpError(400, checked.error.message, checked.error.field, headers);
     const { record } = checked;
     await store.insert({
       record,
-      receivedAt: new Date().toISOString(),
+      receivedAt: new Date(now()).toISOString(),
       origin: req.headers.origin ?? new URL(record.url).origin,
       uaFamily: uaFamily(req.headers['user-agent']),
     });
@@ -337,8 +339,8 @@ function isoParam(url, name) {
 }
 
 /** The dashboard range: ?from=&to= if given, else the last ?days= whole UTC days (default 30). */
-function statsRange(url) {
-  const to = isoParam(url, 'to') ?? new Date(Math.floor(Date.now() / DAY) * DAY + DAY).toISOString();
+function statsRange(url, nowMs) {
+  const to = isoParam(url, 'to') ?? new Date(Math.floor(nowMs / DAY) * DAY + DAY).toISOString();
   const rawDays = url.searchParams.get('days');
   const days = rawDays === null ? 30 : Number(rawDays);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new HttpError(400, 'days must be a whole number from 1 to 366', 'days');

@@ -49,7 +49,7 @@ export async function openPgStore({ url, poolSize = 10 }) {
     // Keyset pagination: each page is its own short query, so no transaction or cursor is held
     // open for as long as a slow client takes to download a large export.
     async *iterate({ from = null, to = null } = {}) {
-      let afterAt = new Date(-8.64e15);
+      let afterAt = /** @type {Date | string} */ ('-infinity');
       let afterSeq = '0';
       for (;;) {
         const { rows } = await pool.query(
