@@ -27,7 +27,7 @@ export default [
   },
   {
     // For Node: the CLI and the schema generator.
-    input: 'src/validate.ts',
+    input: 'src/node.ts',
     output: { file: 'dist/validate.mjs', format: 'es' },
     plugins: [ts()],
   },

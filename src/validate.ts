@@ -118,18 +118,21 @@ function check(v: any, spec: Spec, path: string, out: string[]): void {
 export function validate(input: unknown): string[] {
   const out: string[] = [];
   check(input, SPEC, '', out);
-  if (out.length || !isObj(input)) return out;
+  if (!isObj(input)) return out;
   // What a schema cannot say: ids are unique and vendors name a known category.
+  // Items of the wrong type were reported above; these checks read only what they can.
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter(isObj) : []);
   const seen: string[] = [];
-  const cats: any[] = input.categories || [{ id: 'required' }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }];
-  const unique = (id: string, path: string) => (seen.indexOf(id) >= 0 ? out.push(`${path}: "${id}" is already the id of another category or vendor`) : seen.push(id));
-  if (!cats.length) out.push('categories: must list at least one category');
+  const cats = input.categories === undefined ? [{ id: 'required' }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }] : list(input.categories);
+  const unique = (id: unknown, path: string) =>
+    typeof id == 'string' && (seen.indexOf(id) >= 0 ? out.push(`${path}: "${id}" is already the id of another category or vendor`) : seen.push(id));
+  if (Array.isArray(input.categories) && !input.categories.length) out.push('categories: must list at least one category');
   cats.forEach((c, i) => unique(c.id, `categories[${i}].id`));
-  (input.vendors || []).forEach((v: any, i: number) => {
+  list(input.vendors).forEach((v, i) => {
     unique(v.id, `vendors[${i}].id`);
-    if (!cats.some((c) => c.id == v.category)) out.push(`vendors[${i}].category: unknown category ${show(v.category)}`);
-    (v.cookies || []).forEach((c: any, j: number) => {
-      if (c.match == 'regex')
+    if (typeof v.category == 'string' && !cats.some((c) => c.id == v.category)) out.push(`vendors[${i}].category: unknown category ${show(v.category)}`);
+    list(v.cookies).forEach((c, j) => {
+      if (c.match == 'regex' && typeof c.name == 'string')
         try {
           new RegExp(c.name);
         } catch {

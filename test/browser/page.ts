@@ -1,11 +1,14 @@
 /**
  * Opens a fresh page with the real loader in an iframe, the way a site embeds it,
- * so each test sees a first load (or a returning visit) of its own.
+ * so each test sees a first load (or a returning visit) of its own. The page is
+ * served at a real URL of the test server (see test/support/test-pages.mjs).
  */
 export interface PageOptions {
   /** The configuration: inline as #consentry-config (default), or fetched from a data: URL with `fetch: true`. */
   config?: object;
   fetch?: boolean;
+  /** No configuration element and no data-config (pass your own in `attrs`). */
+  noConfig?: boolean;
   /** Raw configuration text (for broken JSON). */
   rawConfig?: string;
   /** Extra attributes on the loader's script tag, e.g. `data-region="US-CA"`. */
@@ -16,6 +19,8 @@ export interface PageOptions {
   htmlLang?: string;
   /** Loader file; the default is the built dist/consentry.js. */
   src?: string;
+  /** Query string and fragment of the page's URL, e.g. `?email=x#y`. */
+  suffix?: string;
 }
 
 export type TestWindow = Window & typeof globalThis & { consentry: any; dataLayer?: any[]; ran?: string[] };
@@ -23,12 +28,13 @@ export type TestWindow = Window & typeof globalThis & { consentry: any; dataLaye
 export async function openPage(o: PageOptions = {}): Promise<{ win: TestWindow; doc: Document; frame: HTMLIFrameElement }> {
   const json = o.rawConfig ?? JSON.stringify(o.config ?? { revision: 1 });
   const cfg = o.fetch ? `data-config="data:application/json,${encodeURIComponent(json)}"` : '';
-  const inline = o.fetch ? '' : `<script type="application/json" id="consentry-config">${json}</script>`;
+  const inline = o.fetch || o.noConfig ? '' : `<script type="application/json" id="consentry-config">${json}</script>`;
   const html = `<!doctype html><html lang="${o.htmlLang || 'en'}"><head>${o.head || ''}${inline}<script src="${o.src || '/dist/consentry.js'}" ${cfg} ${o.attrs || ''}></script></head><body>${o.body || ''}</body></html>`;
+  const id = await (await fetch('/test-page', { method: 'POST', body: html })).text();
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width:800px;height:600px';
   const loaded = new Promise((r) => (frame.onload = r));
-  frame.srcdoc = html;
+  frame.src = `/test-page/${id}${o.suffix || ''}`;
   document.body.appendChild(frame);
   await loaded;
   return { win: frame.contentWindow as TestWindow, doc: frame.contentDocument!, frame };

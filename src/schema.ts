@@ -1,0 +1,92 @@
+/**
+ * Turns SPEC (validate.ts) into the JSON Schema that ships as
+ * consentry.schema.json, with a description for each field, so editors can
+ * complete and check a configuration file. Node-only: it never ships to browsers.
+ */
+import { PATTERNS, SPEC, Spec } from './validate';
+
+/** What each field means, by JSON path ([] for "each item"). The README's config reference is generated from these too. */
+export const DOCS: Record<string, string> = {
+  revision: 'Version of the configuration. Raise it to ask every visitor again: until they answer, their old choice no longer applies.',
+  policyUrl: 'Your cookie notice; the banner links to it.',
+  mode: 'Opt-in or opt-out, by region.',
+  'mode.default': 'The mode where no region rule matches, or without data-region.',
+  'mode.regions': 'Mode by region code from data-region; the most specific wins ("US-CA", then "US").',
+  categories: 'The categories the visitor chooses from. Default: required, functional, performance, advertising.',
+  'categories[].id': 'Id used in data-consent, allowed() and the cookie.',
+  'categories[].required': 'Always allowed; shown as on and disabled.',
+  'categories[].signals': 'Privacy signals (gpc, dnt) that deny this category by default. Default: ["gpc","dnt"] for advertising, none for others.',
+  'categories[].name': 'Display name; overrides the built-in text.',
+  'categories[].description': 'Display description; overrides the built-in text.',
+  vendors: 'The third parties whose tags Consentry gates.',
+  'vendors[].id': 'Id used in data-consent, allowed() and set().',
+  'vendors[].name': 'Display name.',
+  'vendors[].category': 'Id of the category the vendor belongs to.',
+  'vendors[].purpose': 'What the vendor does for the site.',
+  'vendors[].hosts': 'Hosts of the vendor\'s scripts, iframes and images ("cdn.example.com" or "*.example.com"); tags inserted later that load from them are held until the vendor is allowed.',
+  'vendors[].cookies': 'First-party cookies the vendor sets; deleted when the visitor withdraws consent.',
+  'vendors[].cookies[].name': 'Cookie name, prefix or regular expression (see match).',
+  'vendors[].cookies[].match': 'How name matches: exact (default), prefix or regex.',
+  'vendors[].cookies[].duration': 'How long the cookie lives, as shown to the visitor.',
+  'vendors[].dataCollected': 'Kinds of data the vendor collects, as shown to the visitor.',
+  'vendors[].retention': 'How long the vendor keeps the data.',
+  'vendors[].privacyPolicyUrl': 'The vendor\'s privacy policy.',
+  'vendors[].optOutUrl': 'Where the visitor can opt out with the vendor itself.',
+  cookie: 'The consent cookie.',
+  'cookie.name': 'Cookie name. Default "consentry".',
+  'cookie.expiresDays': 'Days a choice lasts before the visitor is asked again. Default 182.',
+  'cookie.domain': 'Cookie domain, e.g. ".example.com" to share a choice across subdomains. Default: the current host.',
+  beacon: 'Where each decision is recorded (the consent ledger).',
+  'beacon.url': 'URL that receives the consent records (POST, text/plain JSON).',
+  'beacon.waitMs': 'Longest time newly allowed tags wait for the ledger to acknowledge a decision. Default 800; 0 releases at once.',
+  googleConsentMode: 'Google Consent Mode v2: true, or options.',
+  'googleConsentMode.waitForUpdate': 'wait_for_update in milliseconds for the consent default. Default 500.',
+  'googleConsentMode.adsDataRedaction': 'Sets ads_data_redaction while ad_storage is denied.',
+  'googleConsentMode.urlPassthrough': 'Sets url_passthrough.',
+  autoBlock: 'Blocking of tags that other code inserts later.',
+  'autoBlock.unknownHosts': 'allow (default): only hosts a vendor declares are held. block: tags from any other third-party host are held too.',
+  texts: 'Text overrides by language and key, e.g. {"de": {"banner.title": "…"}}. A language listed here becomes available.',
+  ui: 'How the banner and dialog look.',
+  'ui.layout': 'Banner layout: bar (default), box or modal.',
+  'ui.position': 'Where a bar or box sits: top, bottom (default for bar), bottom-left, bottom-right (default for box).',
+  'ui.theme': 'light, dark or auto (default: follows the visitor\'s system).',
+  'ui.reopenButton': 'Show the small floating button that reopens the preferences. Default true.',
+  'ui.vendorSwitches': 'Offer a switch per vendor in the preferences. Default true.',
+};
+
+type Json = Record<string, any>;
+
+export function toJsonSchema(spec: Spec = SPEC, path = ''): Json {
+  const doc = DOCS[path] ? { description: DOCS[path] } : {};
+  if (Array.isArray(spec)) return { ...doc, type: 'array', items: toJsonSchema(spec[0], path + '[]') };
+  if (typeof spec == 'object') {
+    if (spec['|']) return { ...doc, anyOf: (spec['|'] as Spec[]).map((s) => toJsonSchema(s, path)) };
+    const map = Object.keys(spec).find((k) => k[0] == '*');
+    if (map) return { ...doc, type: 'object', propertyNames: { pattern: PATTERNS[map[1]][0].source }, additionalProperties: toJsonSchema(spec[map], path + '.*') };
+    const properties: Json = {};
+    const required: string[] = [];
+    for (const k of Object.keys(spec)) {
+      const name = k.replace(/^!/, '');
+      if (k[0] == '!') required.push(name);
+      properties[name] = toJsonSchema(spec[k], path ? path + '.' + name : name);
+    }
+    return { ...doc, type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false };
+  }
+  if (spec.indexOf('|') > 0) return { ...doc, enum: spec.split('|') };
+  if (spec[0] == 'n') {
+    const [, min, max] = spec.split(':');
+    return { ...doc, type: 'integer', minimum: +min, maximum: +max };
+  }
+  if (spec == 'b') return { ...doc, type: 'boolean' };
+  const s: Json = { ...doc, type: 'string', minLength: 1 };
+  if (PATTERNS[spec]) s.pattern = PATTERNS[spec][0].source;
+  if (spec == 'u') s.format = 'uri-reference';
+  return s;
+}
+
+/** The schema file's content. */
+export const schema = () => ({
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Consentry configuration',
+  ...toJsonSchema(),
+});
