@@ -1,0 +1,91 @@
+// bin/consentry-ledger.mjs as a site owner runs it: startup log, crash safety, graceful stop.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { assertAllStored, crashTest, postUntil, spawnLedger } from './helpers/ledger-cli.mjs';
+import { post, record } from './helpers/ledger-suite.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'consentry-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const dbFile = () => join(dir, `c${n++}.db`);
+
+describe('consentry-ledger CLI on SQLite', () => {
+  test('the startup log names the URL, the store, the origins and that admin routes answer 403 without ADMIN_TOKEN', async () => {
+    const db = dbFile();
+    const l = await spawnLedger(['--port', '0', '--db', db, '--origin', 'https://example.com']);
+    try {
+      const log = l.log();
+      assert.match(log, /listening on http:\/\/127\.0\.0\.1:\d+/);
+      assert.ok(log.includes(`store: SQLite ${db} (WAL, synchronous=FULL)`), log);
+      assert.match(log, /origins: https:\/\/example\.com/);
+      assert.match(log, /ADMIN_TOKEN is not set, so \/admin routes answer 403/);
+      assert.equal((await fetch(`${l.url}/admin`)).status, 403);
+      assert.equal((await post(l.url, record(), { origin: 'https://other.example' })).status, 403);
+    } finally {
+      l.child.kill('SIGTERM');
+      await l.exited;
+    }
+  });
+
+  test('an unknown flag or a bad number exits with status 2 and the usage text', async () => {
+    for (const args of [['--nope'], ['--port', 'eighty']]) {
+      const l = spawnLedger(args);
+      await assert.rejects(l, (err) => /exited \(code 2[,)]/.test(err.message) && /Usage: consentry-ledger/.test(err.message));
+    }
+  });
+
+  test('a port already in use is reported as such', async () => {
+    const a = await spawnLedger(['--port', '0', '--db', dbFile()]);
+    try {
+      const port = new URL(a.url).port;
+      await assert.rejects(spawnLedger(['--port', port, '--db', dbFile()]), /port \d+ is already in use/);
+    } finally {
+      a.child.kill('SIGTERM');
+      await a.exited;
+    }
+  });
+
+  test('records acknowledged before kill -9 are all there after a restart', async () => {
+    await crashTest(['--port', '0', '--db', dbFile()]);
+  });
+
+  test('SIGTERM finishes the requests in flight, commits them and exits 0', async () => {
+    const db = dbFile();
+    const token = 't';
+    const l = await spawnLedger(['--port', '0', '--db', db, '--rate', '0'], { ADMIN_TOKEN: token });
+    const { acked, sent } = await postUntil(l.url, { total: 2000, after: 200, interrupt: () => l.child.kill('SIGTERM') });
+    const { code } = await l.exited;
+    assert.equal(code, 0, l.log());
+    assert.match(l.log(), /SIGTERM: no longer accepting connections[\s\S]*stopped; every acknowledged record is committed/);
+    assert.ok(acked.length >= 200 && sent > acked.length);
+    const again = await spawnLedger(['--port', '0', '--db', db], { ADMIN_TOKEN: token });
+    try {
+      await assertAllStored(again.url, token, acked);
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  });
+
+  test('the SQLite file holds the browser family but never the raw user agent or the client address', async () => {
+    const db = dbFile();
+    const l = await spawnLedger(['--port', '0', '--db', db]);
+    const ua = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
+    try {
+      assert.equal((await post(l.url, record(), { 'user-agent': ua })).status, 204);
+    } finally {
+      l.child.kill('SIGTERM');
+      await l.exited;
+    }
+    const rows = new Database(db, { readonly: true }).prepare('SELECT * FROM consent_records').all();
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].ua_family, 'Safari');
+    const everything = JSON.stringify(rows);
+    assert.ok(!everything.includes('AppleWebKit'), 'no raw user agent');
+    assert.ok(!everything.includes('127.0.0.1') && !everything.includes('::1'), 'no client address');
+  });
+});
