@@ -76,4 +76,7 @@ if (cmd === 'validate') {
   const out = opt('-o') || opt('--out');
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);
+} else if (cmd === 'reference') {
+  // The configuration reference table that the README embeds.
+  console.log((await lib()).reference());
 } else fail(usage);

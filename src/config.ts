@@ -2,7 +2,7 @@
  * Where the configuration comes from (baked into the loader, an inline JSON
  * element, or `data-config`) and how its defaults are filled in.
  */
-import type { Category, Config, ResolvedCategory, ResolvedConfig, Signal } from './types';
+import type { Category, Config, ResolvedCategory, ResolvedConfig } from './types';
 
 const DEFAULT_CATEGORIES: Category[] = [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }];
 const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
@@ -19,53 +19,34 @@ export interface Loaded {
  * on `error` and allows nothing but required categories.
  */
 export function resolve(input: unknown, errors: string[] = []): Loaded {
-  const c = (isObj(input) ? input : {}) as Config;
-  const cats = (Array.isArray(c.categories) && c.categories.length ? c.categories : DEFAULT_CATEGORIES)
-    .filter((x) => isObj(x) && typeof x.id == 'string')
-    .map(
-      (x): ResolvedCategory => ({
-        id: x.id,
-        required: x.required === true,
-        // Advertising honours both signals unless the configuration says otherwise.
-        signals: Array.isArray(x.signals) ? (x.signals.filter((s) => s == 'gpc' || s == 'dnt') as Signal[]) : x.id == 'advertising' ? ['gpc', 'dnt'] : [],
-        name: x.name,
-        description: x.description,
-      }),
-    );
-  const ids = cats.map((x) => x.id);
-  const mode = isObj(c.mode) ? c.mode : ({} as NonNullable<Config['mode']>);
+  const c: Record<string, any> = isObj(input) ? input : {};
+  const obj = (v: unknown): Record<string, any> => (isObj(v) ? v : {});
+  const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((x) => isObj(x) && typeof x.id == 'string') : []);
+  const cats = (list(c.categories).length ? list(c.categories) : DEFAULT_CATEGORIES).map(
+    (x): ResolvedCategory => ({
+      ...x,
+      required: x.required === true,
+      // Advertising honours both signals unless the configuration says otherwise.
+      signals: Array.isArray(x.signals) ? x.signals : x.id == 'advertising' ? ['gpc', 'dnt'] : [],
+    }),
+  );
+  const ui = obj(c.ui);
   const gcm = c.googleConsentMode;
-  const ui = isObj(c.ui) ? c.ui : {};
   return {
     error: errors[0] || null,
     config: {
-      revision: typeof c.revision == 'number' ? c.revision : 0,
-      policyUrl: typeof c.policyUrl == 'string' ? c.policyUrl : '',
-      mode: {
-        default: mode.default == 'opt-out' ? 'opt-out' : 'opt-in',
-        regions: isObj(mode.regions) ? mode.regions : {},
-      },
+      ...(c as Config),
+      revision: +c.revision || 0,
+      policyUrl: c.policyUrl || '',
+      mode: { default: 'opt-in', regions: {}, ...obj(c.mode) },
       categories: cats,
-      vendors: (Array.isArray(c.vendors) ? c.vendors : []).filter((v) => isObj(v) && typeof v.id == 'string' && ids.indexOf(v.category) >= 0),
-      cookie: {
-        name: (isObj(c.cookie) && c.cookie.name) || 'consentry',
-        expiresDays: (isObj(c.cookie) && c.cookie.expiresDays) || 182,
-        domain: (isObj(c.cookie) && c.cookie.domain) || '',
-      },
-      beacon: {
-        url: (isObj(c.beacon) && c.beacon.url) || '',
-        waitMs: isObj(c.beacon) && typeof c.beacon.waitMs == 'number' ? c.beacon.waitMs : 800,
-      },
+      vendors: list(c.vendors).filter((v) => cats.some((x) => x.id == v.category)),
+      cookie: { name: 'consentry', expiresDays: 182, domain: '', ...obj(c.cookie) },
+      beacon: { url: '', waitMs: 800, ...obj(c.beacon) },
       googleConsentMode: gcm === true ? {} : isObj(gcm) ? gcm : null,
-      autoBlock: { unknownHosts: isObj(c.autoBlock) && c.autoBlock.unknownHosts == 'block' ? 'block' : 'allow' },
-      texts: isObj(c.texts) ? c.texts : {},
-      ui: {
-        layout: ui.layout || 'bar',
-        position: ui.position || (ui.layout == 'box' ? 'bottom-right' : 'bottom'),
-        theme: ui.theme || 'auto',
-        reopenButton: ui.reopenButton !== false,
-        vendorSwitches: ui.vendorSwitches !== false,
-      },
+      autoBlock: { unknownHosts: 'allow', ...obj(c.autoBlock) },
+      texts: obj(c.texts),
+      ui: { layout: 'bar', position: ui.layout == 'box' ? 'bottom-right' : 'bottom', theme: 'auto', reopenButton: true, vendorSwitches: true, ...ui },
     },
   };
 }

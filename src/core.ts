@@ -89,7 +89,8 @@ function decide(a: Allowed, method: Method) {
   const now = state();
   const withdrawn = core.config.vendors.filter((v) => before.vendors[v.id] && !now.vendors[v.id]);
   deleteCookies(withdrawn);
-  if (withdrawn.some((v) => gate.ran(v.id))) ranDenied = true;
+  // A tag that already ran keeps running until the page reloads; the widget offers that reload.
+  if (withdrawn.some((v) => gate.ran(v.id)) || core.config.categories.some((c) => before.categories[c.id] && !now.categories[c.id] && gate.ran(c.id))) ranDenied = true;
   consentUpdate(core.config, now);
   const rec = { v: 1 as const, ...stored, url: pageUrl(), lang: core.lang };
   emit('change', get());
@@ -200,7 +201,8 @@ export async function start(opts: Options): Promise<CoreHandle> {
   stored = !error && current(prev, config) ? prev : null;
   consentDefault(config, state());
   gate.rules(config);
-  setReleased(state());
+  // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
+  setReleased(stored ? state() : rejectAll(config));
   if (beaconUrl) flush(beaconUrl);
   // Keep the consent id across a re-prompt so the ledger links old and new decisions.
   consentId = prev ? prev.id : '';

@@ -1,4 +1,4 @@
 /** What Node tools (the CLI, tests) use: the configuration check and its JSON Schema. */
 export { validate, SPEC } from './validate';
-export { schema, DOCS } from './schema';
+export { schema, reference, DOCS } from './schema';
 export { resolve } from './config';

@@ -90,3 +90,22 @@ export const schema = () => ({
   title: 'Consentry configuration',
   ...toJsonSchema(),
 });
+
+/** The README's configuration reference: one row per field, from the same schema. */
+export function reference(): string {
+  const rows = ['| Field | Type | Meaning |', '| --- | --- | --- |'];
+  const type = (s: Record<string, any>): string =>
+    s.enum ? s.enum.map((e: string) => `\`"${e}"\``).join(' \\| ')
+    : s.anyOf ? s.anyOf.map(type).join(' or ')
+    : s.type == 'array' ? `array of ${type(s.items)}`
+    : s.type == 'integer' ? `integer ${s.minimum}–${s.maximum}`
+    : s.type == 'object' && s.additionalProperties && typeof s.additionalProperties == 'object' ? `map of ${type(s.additionalProperties)}`
+    : s.format ? 'URL' : s.type;
+  const walk = (s: Record<string, any>, path: string) => {
+    if (path && DOCS[path]) rows.push(`| \`${path}\`${s.required === true ? ' (required)' : ''} | ${type(s)} | ${DOCS[path]} |`);
+    const obj = s.anyOf ? s.anyOf.find((x: any) => x.properties) : s.type == 'array' ? s.items : s;
+    if (obj && obj.properties) for (const k in obj.properties) walk({ ...obj.properties[k], required: (obj.required || []).includes(k) }, path ? `${path}${s.type == 'array' ? '[]' : ''}.${k}` : k);
+  };
+  walk(schema(), '');
+  return rows.join('\n');
+}

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { validate, schema } from '../../dist/validate.mjs';
+import { validate, schema, reference } from '../../dist/validate.mjs';
 
 const cli = join(import.meta.dirname, '../../bin/consentry.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'consentry-cli-'));
@@ -83,6 +83,13 @@ for (const [config, message] of [...broken, ...crossField])
 test('the shipped consentry.schema.json is the one the spec generates', () => {
   const shipped = JSON.parse(readFileSync(join(import.meta.dirname, '../../consentry.schema.json'), 'utf8'));
   assert.deepEqual(shipped, schema(), 'run `node bin/consentry.mjs schema -o consentry.schema.json`');
+});
+
+test("the README's configuration reference is the one the schema generates", () => {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const table = /<!-- reference:start -->\n([\s\S]*?)\n<!-- reference:end -->/.exec(readme);
+  assert.ok(table, 'README.md lacks the reference markers');
+  assert.equal(table[1], reference(), 'run `npm run docs`');
 });
 
 test('the JSON Schema agrees with the runtime check on every example', () => {
