@@ -8,12 +8,12 @@
  * @param {{maxBatch?: number, parallel?: number}} [opts] parallel: commits allowed in flight at once
  */
 export function createBatcher(write, { maxBatch = 1000, parallel = 1 } = {}) {
-  /** @type {{item: T, resolve: () => void, reject: (e: unknown) => void}[]} */
+  /** @type {{item: T, resolve: (v?: unknown) => void, reject: (e: unknown) => void}[]} */
   let queue = [];
   let inflight = 0;
   let scheduled = false;
   let closed = false;
-  /** @type {(() => void)[]} */
+  /** @type {((v?: unknown) => void)[]} */
   let idle = [];
 
   function schedule() {

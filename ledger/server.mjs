@@ -89,7 +89,7 @@ export async function createLedger(opts = {}) {
 
   function limit(req, headers) {
     const verdict = limiter.take(clientAddress(req));
-    if (!verdict.ok) {
+    if ('retryAfter' in verdict) {
       throw new HttpError(429, 'too many requests from this client', undefined, {
         ...headers,
         'Retry-After': String(verdict.retryAfter),
@@ -170,7 +170,7 @@ export async function createLedger(opts = {}) {
     const body = await readBody(req, bodyLimit);
     if (!body) throw tooLarge(headers);
     const checked = parseRecord(body, { now: now() });
-    if (!checked.ok) throw new HttpError(400, checked.error.message, checked.error.field, headers);
+    if ('error' in checked) throw new HttpError(400, checked.error.message, checked.error.field, headers);
     const { record } = checked;
     await store.insert({
       record,

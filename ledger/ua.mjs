@@ -1,5 +1,6 @@
 // Only the browser family is kept: enough to spot a broken banner in one browser,
 // too coarse to fingerprint a visitor. Order matters: most UAs claim to be several browsers.
+/** @type {[RegExp, string][]} */
 const FAMILIES = [
   [/bot|crawl|spider|slurp|headless/i, 'Bot'],
   [/Edg(e|A|iOS)?\//, 'Edge'],
