@@ -416,3 +416,22 @@ describe('language', () => {
     expect(await langOf({ config: { ...config, texts: { sv: { 'banner.title': 'Vi använder kakor' } } }, htmlLang: 'sv' })).to.equal('sv');
   });
 });
+
+describe('the ES module', () => {
+  beforeEach(clearState);
+
+  it('starts the same engine with init() and exports the API', async () => {
+    const { win } = await openPage({
+      src: '',
+      noConfig: true,
+      head: `<script type="module">
+        import { init, allowed, acceptAll, on } from '/dist/esm/index.js';
+        init({ config: ${JSON.stringify(config)}, region: 'DE' });
+        on('ready', () => { acceptAll(); window.esm = { performance: allowed('performance') }; });
+      </script>`,
+    });
+    const result = await until(() => (win as any).esm, 3000, 'module init');
+    expect(result.performance).to.equal(true);
+    expect(win.consentry.get().method).to.equal('accept-all');
+  });
+});

@@ -17,7 +17,7 @@ export interface PageOptions {
   head?: string;
   body?: string;
   htmlLang?: string;
-  /** Loader file; the default is the built dist/consentry.js. */
+  /** Loader file; the default is the built dist/consentry.js; '' for none (the page loads Consentry itself). */
   src?: string;
   /** Query string and fragment of the page's URL, e.g. `?email=x#y`. */
   suffix?: string;
@@ -29,7 +29,7 @@ export async function openPage(o: PageOptions = {}): Promise<{ win: TestWindow; 
   const json = o.rawConfig ?? JSON.stringify(o.config ?? { revision: 1 });
   const cfg = o.fetch ? `data-config="data:application/json,${encodeURIComponent(json)}"` : '';
   const inline = o.fetch || o.noConfig ? '' : `<script type="application/json" id="consentry-config">${json}</script>`;
-  const html = `<!doctype html><html lang="${o.htmlLang || 'en'}"><head>${o.head || ''}${inline}<script src="${o.src || '/dist/consentry.js'}" ${cfg} ${o.attrs || ''}></script></head><body>${o.body || ''}</body></html>`;
+  const html = `<!doctype html><html lang="${o.htmlLang || 'en'}"><head>${o.head || ''}${inline}${o.src === '' ? '' : `<script src="${o.src || '/dist/consentry.js'}" ${cfg} ${o.attrs || ''}></script>`}</head><body>${o.body || ''}</body></html>`;
   const id = await (await fetch('/test-page', { method: 'POST', body: html })).text();
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width:800px;height:600px';
@@ -46,10 +46,10 @@ export const ready = (win: TestWindow) => new Promise<any>((r) => win.consentry.
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until `fn` returns something truthy (or fails after `ms`). */
-export async function until<T>(fn: () => T, ms = 3000, what = 'condition'): Promise<T> {
+export async function until<T>(fn: () => T | Promise<T>, ms = 3000, what = 'condition'): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (Date.now() > end) throw new Error('timed out waiting for ' + what);
     await sleep(20);
