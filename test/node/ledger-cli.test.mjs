@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { assertAllStored, crashTest, postUntil, spawnLedger } from './helpers/ledger-cli.mjs';
 import { post, record } from './helpers/ledger-suite.mjs';
 
-const dir = mkdtempSync(join(tmpdir(), 'consentry-cli-'));
+const dir = mkdtempSync(join(tmpdir(), 'consentry-ledger-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const dbFile = () => join(dir, `c${n++}.db`);
