@@ -1,6 +1,7 @@
 // Load test of the consent ledger on loopback: records/s and latency for SQLite and PostgreSQL,
 // then a check that every record answered 2xx was stored, no more and no fewer.
-//   npm run bench:ledger            (LEDGER_BENCH_REQUESTS=50000 LEDGER_BENCH_CONNECTIONS=50)
+//   npm run bench:ledger   env: LEDGER_BENCH_REQUESTS=50000 LEDGER_BENCH_CONNECTIONS=50
+//                                 LEDGER_BENCH_STORES=sqlite,postgresql
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ const REQUESTS = Number(process.env.LEDGER_BENCH_REQUESTS ?? 50_000);
 const CONNECTIONS = Number(process.env.LEDGER_BENCH_CONNECTIONS ?? 50);
 const TARGET = { rps: 5000, p99: 50 };
 const TOKEN = 'bench-token';
+const STORES = (process.env.LEDGER_BENCH_STORES ?? 'sqlite,postgresql').split(',');
 
 // Every run must finish; a hung server would otherwise hold the terminal.
 setTimeout(() => {
@@ -41,7 +43,7 @@ function body() {
 
 /** @param {string[]} args @param {Record<string, string>} env */
 function startLedger(args, env) {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--rate', '0', ...args], {
+  const child = spawn(process.execPath, [...(process.env.LEDGER_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), BIN, '--port', '0', '--rate', '0', ...args], {
     env: { ...process.env, ADMIN_TOKEN: TOKEN, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -102,13 +104,15 @@ async function bench(name, args, env = {}) {
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-'));
+const dir = mkdtempSync(join(tmpdir(), 'consentry-ledger-bench-'));
 let ok = true;
 try {
   console.log(`bench:ledger: ${REQUESTS} unique records per store over loopback (plus warm-up)`);
-  ok = (await bench('SQLite', ['--db', join(dir, 'bench.db')])) && ok;
+  if (STORES.includes('sqlite')) ok = (await bench('SQLite', ['--db', join(dir, 'bench.db')])) && ok;
   const pg = pgAvailability();
-  if ('bin' in pg) {
+  if (!STORES.includes('postgresql')) {
+    // not asked for
+  } else if ('bin' in pg) {
     const cluster = await startPg(pg.bin);
     try {
       ok = (await bench('PostgreSQL', [], { DATABASE_URL: await createDatabase(cluster.url, 'bench') })) && ok;

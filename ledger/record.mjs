@@ -29,6 +29,8 @@ const FIELDS = new Set(['v', 'id', 'ts', 'revision', 'categories', 'vendors', 'm
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
 const EARLIEST = Date.UTC(2020, 0, 1);
 
+// Not streaming, so one decoder serves every request.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 const fail = (field, message) => ({ error: { field, message } });
 const isPlainObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
 
@@ -151,7 +153,7 @@ function checkUrl(url) {
 export function parseRecord(body, opts) {
   let text;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    text = utf8.decode(body);
   } catch {
     return fail('body', 'the body must be UTF-8');
   }

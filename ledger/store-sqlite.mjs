@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createBatcher } from './batcher.mjs';
 import migrations from './migrations/sqlite.mjs';
@@ -15,8 +16,10 @@ const PAGE = 1000;
  * @returns {Store}
  */
 export function openSqliteStore({ file }) {
-  const path = file === ':memory:' ? file : resolve(file);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // Two connections share the file (writer thread, readers here), so it cannot be :memory:.
+  if (file === ':memory:') throw new Error('the ledger needs an SQLite file, not :memory:');
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // FULL fsyncs the WAL on every commit, so an acknowledged record survives power loss too,
@@ -25,15 +28,8 @@ export function openSqliteStore({ file }) {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
-  const insert = db.prepare(`
-    INSERT INTO consent_records
-      (consent_id, ts, received_at, revision, method, categories, vendors, gpc, dnt, url, lang, origin, ua_family, record)
-    VALUES (@id, @ts, @receivedAt, @revision, @method, @categories, @vendors, @gpc, @dnt, @url, @lang, @origin, @uaFamily, @json)
-    ON CONFLICT (consent_id, ts) DO NOTHING`);
-  const insertAll = db.transaction((/** @type {Row[]} */ rows) => {
-    for (const r of rows) insert.run(toParams(r));
-  });
-  const batcher = createBatcher((/** @type {Row[]} */ rows) => insertAll(rows), { parallel: 1 });
+  const writer = startWriter(path);
+  const batcher = createBatcher((/** @type {Row[]} */ rows) => writer.write(rows.map(toParams)), { parallel: 1 });
 
   const byId = db.prepare('SELECT record, received_at FROM consent_records WHERE consent_id = ? ORDER BY ts, seq');
   const page = db.prepare(`
@@ -88,29 +84,60 @@ export function openSqliteStore({ file }) {
     },
     async close() {
       await batcher.drain();
+      await writer.close();
       db.close();
     },
   };
 }
 
-/** @param {Row} r */
+/** @param {Row} r in the order of COLUMNS in sqlite-writer.mjs */
 function toParams(r) {
   const rec = r.record;
+  return [
+    rec.id, rec.ts, r.receivedAt, rec.revision, rec.method, JSON.stringify(rec.categories), JSON.stringify(rec.vendors),
+    rec.signals.gpc ? 1 : 0, rec.signals.dnt ? 1 : 0, rec.url, rec.lang, r.origin, r.uaFamily, JSON.stringify(rec),
+  ];
+}
+
+/**
+ * The writer thread: each write resolves once its transaction is committed there.
+ * @param {string} path
+ */
+function startWriter(path) {
+  const worker = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), { workerData: { path } });
+  /** @type {Map<number, {resolve: (v?: unknown) => void, reject: (e: Error) => void}>} */
+  const pending = new Map();
+  let next = 0;
+  /** @type {Error | null} */
+  let dead = null;
+  const failAll = (err) => {
+    dead = err;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  worker.on('message', ({ id, error }) => {
+    const p = pending.get(id);
+    pending.delete(id);
+    if (error) p?.reject(new Error(`SQLite write failed: ${error}`));
+    else p?.resolve();
+  });
+  worker.on('error', (err) => failAll(err));
+  const exited = new Promise((resolve) => worker.on('exit', resolve));
+  exited.then(() => failAll(dead ?? new Error('the SQLite writer thread has stopped')));
   return {
-    id: rec.id,
-    ts: rec.ts,
-    receivedAt: r.receivedAt,
-    revision: rec.revision,
-    method: rec.method,
-    categories: JSON.stringify(rec.categories),
-    vendors: JSON.stringify(rec.vendors),
-    gpc: rec.signals.gpc ? 1 : 0,
-    dnt: rec.signals.dnt ? 1 : 0,
-    url: rec.url,
-    lang: rec.lang,
-    origin: r.origin,
-    uaFamily: r.uaFamily,
-    json: JSON.stringify(rec),
+    /** @param {unknown[][]} rows */
+    write(rows) {
+      if (dead) return Promise.reject(dead);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, rows });
+      });
+    },
+    async close() {
+      worker.postMessage('close');
+      await exited;
+    },
   };
 }
 

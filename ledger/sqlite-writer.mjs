@@ -1,0 +1,34 @@
+// The SQLite writer thread. A commit with synchronous=FULL waits for fsync; doing that here
+// instead of on the main thread lets the server keep parsing requests (the next batch) meanwhile.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+export const COLUMNS = ['consent_id', 'ts', 'received_at', 'revision', 'method', 'categories', 'vendors', 'gpc', 'dnt', 'url', 'lang', 'origin', 'ua_family', 'record'];
+
+if (parentPort) {
+  const port = parentPort;
+  const db = new Database(workerData.path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  const insert = db.prepare(
+    `INSERT INTO consent_records (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
+     ON CONFLICT (consent_id, ts) DO NOTHING`,
+  );
+  const insertAll = db.transaction((/** @type {unknown[][]} */ rows) => {
+    for (const r of rows) insert.run(r);
+  });
+  port.on('message', (/** @type {{id: number, rows: unknown[][]} | 'close'} */ msg) => {
+    if (msg === 'close') {
+      db.close();
+      port.close();
+      return;
+    }
+    try {
+      insertAll(msg.rows);
+      port.postMessage({ id: msg.id });
+    } catch (err) {
+      port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}
