@@ -15,9 +15,9 @@ const dist = join(root, 'dist');
 
 /** The company sites: which configuration each embeds and which seed notice it is drawn from. */
 export const SITES = {
-  flockbird: { title: 'Flockbird — messaging APIs', config: 'flockbird' },
-  wirewell: { title: 'Wirewell — communications platform', config: 'wirewell' },
-  nimbus: { title: 'Nimbus Relay — customer engagement', config: 'nimbus' },
+  flockbird: { title: 'Flockbird — messaging APIs', config: 'flockbird', legal: 'Flockbird B.V.' },
+  wirewell: { title: 'Wirewell — communications platform', config: 'wirewell', legal: 'Wirewell Inc.' },
+  nimbus: { title: 'Nimbus Relay — customer engagement', config: 'nimbus', legal: 'Nimbus Relay Inc.' },
 };
 
 const TYPES = {
@@ -143,7 +143,8 @@ export async function startDemo(opts = {}) {
     const regions = ['DE', 'US', 'US-CA']
       .map((r) => `<a href="?region=${r}"${r === region ? ' aria-current="true"' : ''}>${r === 'DE' ? 'EU (DE)' : r}</a>`)
       .join('');
-    page(req, res, name, { title: SITES[name].title, loader, region: esc(region), regions, site: name, ledger: esc(ledger.url) });
+    const footer = fill(readFileSync(join(here, 'pages', 'site-footer.html'), 'utf8'), { legal: SITES[name].legal, site: name });
+    page(req, res, name, { title: SITES[name].title, loader, region: esc(region), regions, footer, site: name, ledger: esc(ledger.url) });
   }
 
   function page(req, res, name, values) {

@@ -1,0 +1,81 @@
+// npm run screenshots: each demo page's banner and preferences dialog, light and dark, desktop
+// and mobile (360 px), written to demo/screenshots/. Starts the demo in-process on free ports.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { baseArgs, executablePath } from '../test/support/chromium.mjs';
+import { SITES, startDemo } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, 'screenshots');
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 360, height: 740 } };
+const SCHEMES = ['light', 'dark'];
+
+mkdirSync(out, { recursive: true });
+const tmp = mkdtempSync(join(tmpdir(), 'consentry-shots-'));
+const demo = await startDemo({ port: 0, ledgerPort: 0, db: join(tmp, 'ledger.db'), adminToken: 'screenshots' });
+const browser = await chromium.launch({ executablePath, args: baseArgs });
+const problems = [];
+let written = 0;
+
+async function shoot(page, name) {
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  written++;
+}
+
+try {
+  const jobs = [];
+  for (const site of Object.keys(SITES))
+    for (const region of site === 'nimbus' ? ['DE', 'US'] : ['DE'])
+      for (const colorScheme of SCHEMES)
+        for (const [vp, viewport] of Object.entries(VIEWPORTS)) jobs.push({ site, region, colorScheme, vp, viewport });
+
+  // A few at a time: each job is its own context (a first visit), so they do not share choices.
+  const run = async ({ site, region, colorScheme, vp, viewport }) => {
+    const context = await browser.newContext({ colorScheme, viewport, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`${site} ${vp} ${colorScheme}: page error: ${e.message}`));
+    const base = `${site}${region === 'DE' ? '' : '-' + region.toLowerCase()}-${colorScheme}-${vp}`;
+    try {
+      await page.goto(`${demo.url}/${site}/?region=${region}`);
+      const banner = page.getByRole('button', { name: /Reject all|Accept all|Do not sell/i }).first();
+      await banner.waitFor({ timeout: 5000 }).catch(() => problems.push(`${base}: no banner button appeared`));
+      await page.waitForTimeout(300); // let an entrance transition settle
+      await shoot(page, `${base}-banner`);
+      // The banner may cover the footer link; the API opens the same dialog.
+      await page.evaluate(() => window.consentry.show());
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor({ timeout: 5000 }).catch(() => problems.push(`${base}: no dialog after "Cookie Preferences"`));
+      await page.waitForTimeout(300);
+      await shoot(page, `${base}-dialog`);
+    } catch (e) {
+      problems.push(`${base}: ${e.message.split('\n')[0]}`);
+    } finally {
+      await context.close();
+    }
+  };
+  const queue = jobs.slice();
+  await Promise.all([1, 2, 3, 4].map(async () => {
+    while (queue.length) await run(queue.shift());
+  }));
+
+  for (const colorScheme of SCHEMES) {
+    const context = await browser.newContext({ colorScheme, viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/playground/?preset=broken`);
+    await page.locator('#problems li').first().waitFor({ timeout: 5000 }).catch(() => problems.push('playground: no problems listed'));
+    await page.waitForTimeout(800);
+    await shoot(page, `playground-${colorScheme}-desktop`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await demo.close();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+console.log(`${written} screenshots in ${out}`);
+for (const p of problems) console.log(`  ! ${p}`);
+process.exitCode = problems.length ? 1 : 0;
