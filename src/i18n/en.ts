@@ -1,0 +1,50 @@
+/**
+ * Built-in English texts: the widget's strings and the default categories' names
+ * and descriptions. Every language file has the same keys; `config.texts[lang][key]`
+ * overrides any of them. English ships inside the widget chunk, the others as
+ * separate `consentry-i18n-<lang>.js` chunks.
+ */
+export default {
+  'banner.title': 'We use cookies',
+  'banner.text':
+    'We use cookies and similar technologies to run this site, to understand how it is used and to show relevant ads. Choose what you allow; you can change your mind at any time.',
+  'banner.policy': 'Cookie notice',
+  'banner.acceptAll': 'Accept all',
+  'banner.rejectAll': 'Reject all',
+  'banner.customise': 'Customise',
+  'optout.title': 'Your privacy choices',
+  'optout.text':
+    'We and our partners use cookies to measure visits and show ads. Some laws treat this as selling or sharing your personal information, and you can object at any time.',
+  'optout.button': 'Do not sell or share my personal information',
+  'optout.honoured': 'Opt-out request honoured: your browser sends Global Privacy Control, so we do not sell or share your personal information.',
+  'optout.dismiss': 'Got it',
+  'prefs.title': 'Privacy preferences',
+  'prefs.text': 'Choose which cookies and similar technologies this site may use. Required ones keep the site working and cannot be switched off.',
+  'prefs.save': 'Save choices',
+  'prefs.close': 'Close',
+  'prefs.vendors': 'Vendors ({n})',
+  'prefs.always': 'Always on',
+  'prefs.gpc': 'Off because your browser sends Global Privacy Control. You can still switch it on.',
+  'prefs.dnt': 'Off because your browser sends Do Not Track. You can still switch it on.',
+  'prefs.id': 'Consent ID',
+  'prefs.date': 'Date',
+  'prefs.none': 'No choice saved yet.',
+  'prefs.saved': 'Your choices are saved.',
+  'vendor.purpose': 'Purpose',
+  'vendor.data': 'Data collected',
+  'vendor.retention': 'Retention',
+  'vendor.cookies': 'Cookies',
+  'vendor.privacy': 'Privacy policy',
+  'vendor.optout': 'Opt out',
+  'reload.text': 'Some services already ran on this page. Reload it to stop them.',
+  'reload.button': 'Reload page',
+  reopen: 'Cookie preferences',
+  'category.required.name': 'Strictly necessary',
+  'category.required.description': 'Keep the site secure and working, for example your login and this consent choice. They cannot be switched off.',
+  'category.functional.name': 'Functional',
+  'category.functional.description': 'Remember your settings, such as language or region, and power features like chat support.',
+  'category.performance.name': 'Performance',
+  'category.performance.description': 'Count visits and measure how the site is used, so we can find out what works and improve it.',
+  'category.advertising.name': 'Advertising',
+  'category.advertising.description': 'Let advertising partners show ads that match your interests and measure how well they perform.',
+} as Record<string, string>;

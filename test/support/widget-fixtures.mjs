@@ -1,0 +1,48 @@
+// Vendor facts for the widget's tests and preview, as the seed cookie notices list them
+// (a messaging tool, two analytics tools, an ad network).
+export const vendors = [
+  {
+    id: 'intercom',
+    name: 'Intercom',
+    category: 'functional',
+    purpose: { en: 'Runs the support chat and remembers the conversation.', de: 'Betreibt den Support-Chat und merkt sich den Verlauf.' },
+    dataCollected: ['browser information', 'cookie data', 'date and time', 'pages viewed', 'IP address (pseudonymous)'],
+    retention: '1 year',
+    cookies: [{ name: 'intercom-id-', match: 'prefix', duration: '9 months' }],
+    privacyPolicyUrl: 'https://www.intercom.com/legal/privacy',
+  },
+  {
+    id: 'google-analytics',
+    name: 'Google Analytics',
+    category: 'performance',
+    purpose: { en: 'Counts visits and page views so we learn which pages help.' },
+    hosts: ['www.google-analytics.com', 'www.googletagmanager.com'],
+    dataCollected: ['browser information', 'pages viewed', 'time on page', 'IP address (pseudonymous)'],
+    retention: '14 months',
+    cookies: [{ name: '_ga', match: 'prefix', duration: '2 years' }],
+    privacyPolicyUrl: 'https://policies.google.com/privacy',
+    optOutUrl: 'https://tools.google.com/dlpage/gaoptout',
+  },
+  {
+    id: 'mixpanel',
+    name: 'Mixpanel',
+    category: 'performance',
+    purpose: 'Shows how visitors move through the site.',
+    dataCollected: ['browser information', 'interactions', 'approximate location'],
+    retention: '1 year',
+    cookies: [{ name: 'mp_', match: 'prefix', duration: '1 year' }],
+    privacyPolicyUrl: 'https://mixpanel.com/legal/privacy-policy',
+    optOutUrl: 'https://mixpanel.com/optout/',
+  },
+  {
+    id: 'google-ads',
+    name: 'Google Ads',
+    category: 'advertising',
+    purpose: 'Shows our ads to people who visited before and measures what they lead to.',
+    dataCollected: ['pages viewed', 'ad interactions', 'IP address (pseudonymous)'],
+    retention: '540 days',
+    cookies: [{ name: '_gcl_au', duration: '3 months' }],
+    privacyPolicyUrl: 'https://policies.google.com/privacy',
+    optOutUrl: 'https://adssettings.google.com',
+  },
+];

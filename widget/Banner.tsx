@@ -1,0 +1,42 @@
+/** The first layer: a notice with equal choices (opt-in), or the opt-out notice. */
+import { core } from './core';
+import { prefs, reload } from './state';
+import { t } from './texts';
+import { trap } from './focus';
+import { hideBanner, show } from './actions';
+import { AcceptAll, Button, RejectAll, Reload } from './Buttons';
+
+export function Banner() {
+  const { layout, position } = core.config.ui;
+  const optOut = core.mode == 'opt-out';
+  const modal = layout == 'modal';
+  const customise = <Button text={t('banner.customise')} onClick={() => show('prefs')} />;
+  const box = (
+    <div
+      class={`bn ${layout} ${position}`}
+      role={modal ? 'dialog' : 'region'}
+      aria-modal={modal ? 'true' : undefined}
+      aria-labelledby="bt"
+      inert={prefs.value}
+      onKeyDown={modal ? trap() : undefined}
+    >
+      <div class="in">
+        <div class="tx">
+          <h2 id="bt">{t(optOut ? 'optout.title' : 'banner.title')}</h2>
+          <p>
+            {t(optOut ? 'optout.text' : 'banner.text')}{' '}
+            {core.config.policyUrl && <a href={core.config.policyUrl}>{t('banner.policy')}</a>}
+          </p>
+          {optOut && core.signals.gpc && <p class="note">{t('optout.honoured')}</p>}
+          {reload.value && <Reload />}
+        </div>
+        <div class="bs">
+          {optOut
+            ? [<Button text={t('optout.button')} onClick={() => core.choose('reject-all')} />, customise, <Button text={t('optout.dismiss')} onClick={hideBanner} />]
+            : [<AcceptAll />, <RejectAll />, customise]}
+        </div>
+      </div>
+    </div>
+  );
+  return modal ? [<div class="back" />, box] : box;
+}

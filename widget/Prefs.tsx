@@ -1,0 +1,41 @@
+/** The preferences dialog: one switch per category, Save, Accept all, Reject all. */
+import { core } from './core';
+import { reload } from './state';
+import { lang, t } from './texts';
+import { trap } from './focus';
+import { choose, closePrefs } from './actions';
+import { AcceptAll, Button, RejectAll, Reload } from './Buttons';
+import { Category } from './Category';
+
+export function Prefs() {
+  const d = core.decision();
+  return [
+    <div class="back" />,
+    <div class="dlg" role="dialog" aria-modal="true" aria-labelledby="pt" tabIndex={-1} onKeyDown={trap(closePrefs)}>
+      <div class="hd">
+        <h2 id="pt">{t('prefs.title')}</h2>
+        <button type="button" class="x" aria-label={t('prefs.close')} onClick={closePrefs}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6 6 18" />
+          </svg>
+        </button>
+      </div>
+      <p>
+        {t('prefs.text')} {core.config.policyUrl && <a href={core.config.policyUrl}>{t('banner.policy')}</a>}
+      </p>
+      {core.config.categories.map((c, i) => (
+        <Category c={c} i={i} />
+      ))}
+      {/* Support staff find the visitor's records in the ledger by this id. */}
+      <p class="meta">
+        {d ? `${t('prefs.id')}: ${d.id} · ${t('prefs.date')}: ${new Date(d.ts).toLocaleString(lang)}` : t('prefs.none')}
+      </p>
+      {reload.value && <Reload />}
+      <div class="bs">
+        <RejectAll />
+        <AcceptAll />
+        <Button text={t('prefs.save')} onClick={choose('custom')} />
+      </div>
+    </div>,
+  ];
+}

@@ -1,0 +1,72 @@
+/** What the visitor's clicks and the core's calls do to the widget's state. */
+import type { Decision } from '../src/types';
+import { core } from './core';
+import { banner, draft, prefs, reload, said } from './state';
+import { $, focused } from './host';
+import { t, textsReady } from './texts';
+
+/** Where focus goes back to when the dialog closes. */
+let opener: HTMLElement | null = null;
+
+const say = (text: string) => setTimeout(() => (said.value = text), 100);
+
+/** `core.ui.show`: waits for the visitor's language so the banner never flashes in English first. */
+export const show = (view: 'banner' | 'prefs') =>
+  textsReady.then(() => {
+    if (view == 'prefs') openPrefs();
+    else {
+      banner.value = true;
+      reload.value = false;
+      // The live region exists before its text changes, so screen readers announce the banner.
+      say(t(core.mode == 'opt-out' ? 'optout.title' : 'banner.title'));
+      if (core.config.ui.layout == 'modal') $('.bn .b')!.focus();
+    }
+    core.emit('show', view);
+  });
+
+function openPrefs() {
+  if (!prefs.value) opener = focused();
+  draft.value = JSON.parse(JSON.stringify(core.state()));
+  reload.value = false;
+  prefs.value = true;
+  $('.dlg')!.focus();
+}
+
+export function closePrefs() {
+  if (!prefs.value) return;
+  prefs.value = false;
+  core.emit('hide', 'prefs');
+  // The opener may be gone (the banner's Customise after a choice): the reopen button takes over.
+  const to = opener && opener.isConnected ? opener : $('.ro');
+  if (to) to.focus();
+}
+
+export function hideBanner() {
+  if (!banner.value) return;
+  banner.value = false;
+  core.emit('hide', 'banner');
+}
+
+/** Any visitor choice (ours or through the API) closes the UI, unless a reload must be offered first. */
+export function changed(d: Decision | null) {
+  if (!d || d.method == 'signal' || d.method == 'opt-out-default') return;
+  if (core.reloadNeeded() && (banner.value || prefs.value)) {
+    reload.value = true;
+    say(t('reload.text'));
+    $('.rl')!.focus();
+  } else {
+    say(t('prefs.saved'));
+    hideBanner();
+    closePrefs();
+  }
+}
+
+export const choose = (method: 'accept-all' | 'reject-all' | 'custom') => () => core.choose(method, draft.value);
+
+/** A category's switch takes its vendors along, as `set()` does. */
+export function toggle(kind: 'categories' | 'vendors', id: string, on: boolean) {
+  const d = JSON.parse(JSON.stringify(draft.value));
+  d[kind][id] = on;
+  if (kind == 'categories') for (const v of core.config.vendors) if (v.category == id) d.vendors[v.id] = on;
+  draft.value = d;
+}

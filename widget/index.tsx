@@ -1,0 +1,36 @@
+/**
+ * The widget chunk (dist/consentry-widget.js). The loader fetches it only when UI must
+ * show, and it reaches the core through `window.consentry.__core`, so no core code ships twice.
+ */
+import { render } from 'preact';
+import { effect } from '@preact/signals-core';
+import { core } from './core';
+import { mount } from './host';
+import { banner, prefs, said } from './state';
+import { dir, lang } from './texts';
+import { changed, show } from './actions';
+import { Banner } from './Banner';
+import { Prefs } from './Prefs';
+import { Reopen } from './Reopen';
+
+const { theme, reopenButton } = core.config.ui;
+
+function App() {
+  // A site with its own "Cookie Preferences" link needs no floating button.
+  const reopen = reopenButton && !banner.value && !prefs.value && core.decision() && !document.querySelector('[data-consentry-open]');
+  return (
+    <div class={'r ' + theme} dir={dir} lang={lang}>
+      {banner.value && <Banner />}
+      {prefs.value && <Prefs />}
+      {reopen && <Reopen />}
+      <p class="sr" role="status">
+        {said.value}
+      </p>
+    </div>
+  );
+}
+
+// Rendering is synchronous, so focus can move right after a state change.
+effect(() => render(<App />, mount));
+core.on('change', changed);
+core.ui = { show };
