@@ -2,6 +2,7 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { readdirSync } from 'node:fs';
 
 const ts = (extra = {}) => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, ...extra });
 
@@ -36,4 +37,18 @@ export default [
     output: { dir: 'dist/esm', format: 'es', sourcemap: true },
     plugins: [resolve(), ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm/types' })],
   },
+  {
+    // The banner and preferences UI, fetched by the loader only when it must show.
+    input: 'widget/index.tsx',
+    output: { file: 'dist/consentry-widget.js', format: 'iife' },
+    plugins: [resolve(), ts(), minify()],
+  },
+  // One small chunk per built-in language but English (which ships in the widget).
+  ...readdirSync('src/i18n')
+    .filter((f) => f != 'en.ts')
+    .map((f) => ({
+      input: 'src/i18n/' + f,
+      output: { file: `dist/consentry-i18n-${f.slice(0, -3)}.js`, format: 'iife', name: `consentry.__i18n.${f.slice(0, -3)}`, extend: true, exports: 'default' },
+      plugins: [ts(), minify()],
+    })),
 ];
