@@ -1,0 +1,48 @@
+/** Deutsch: built-in texts (same keys as en.ts). */
+export default {
+  'banner.title': 'Wir verwenden Cookies',
+  'banner.text':
+    'Wir nutzen Cookies und ähnliche Technologien, um diese Website zu betreiben, ihre Nutzung zu verstehen und passende Werbung zu zeigen. Sie entscheiden, was Sie erlauben, und können Ihre Wahl jederzeit ändern.',
+  'banner.policy': 'Cookie-Hinweis',
+  'banner.acceptAll': 'Alle akzeptieren',
+  'banner.rejectAll': 'Alle ablehnen',
+  'banner.customise': 'Anpassen',
+  'optout.title': 'Ihre Datenschutzoptionen',
+  'optout.text':
+    'Wir und unsere Partner verwenden Cookies, um Besuche zu messen und Werbung zu zeigen. Manche Gesetze werten das als Verkauf oder Weitergabe Ihrer personenbezogenen Daten; Sie können dem jederzeit widersprechen.',
+  'optout.button': 'Meine personenbezogenen Daten nicht verkaufen oder weitergeben',
+  'optout.honoured':
+    'Widerspruch berücksichtigt: Ihr Browser sendet Global Privacy Control, daher verkaufen wir Ihre personenbezogenen Daten nicht und geben sie nicht weiter.',
+  'optout.dismiss': 'Verstanden',
+  'prefs.title': 'Datenschutz-Einstellungen',
+  'prefs.text':
+    'Legen Sie fest, welche Cookies und ähnlichen Technologien diese Website verwenden darf. Notwendige halten die Website am Laufen und lassen sich nicht abschalten.',
+  'prefs.save': 'Auswahl speichern',
+  'prefs.close': 'Schließen',
+  'prefs.vendors': 'Anbieter ({n})',
+  'prefs.always': 'Immer aktiv',
+  'prefs.gpc': 'Aus, weil Ihr Browser Global Privacy Control sendet. Sie können es trotzdem einschalten.',
+  'prefs.dnt': 'Aus, weil Ihr Browser „Do Not Track“ sendet. Sie können es trotzdem einschalten.',
+  'prefs.id': 'Einwilligungs-ID',
+  'prefs.date': 'Datum',
+  'prefs.none': 'Noch keine Auswahl gespeichert.',
+  'prefs.saved': 'Ihre Auswahl ist gespeichert.',
+  'vendor.purpose': 'Zweck',
+  'vendor.data': 'Erhobene Daten',
+  'vendor.retention': 'Speicherdauer',
+  'vendor.cookies': 'Cookies',
+  'vendor.privacy': 'Datenschutzerklärung',
+  'vendor.optout': 'Widersprechen',
+  'reload.text': 'Einige Dienste sind auf dieser Seite bereits gelaufen. Laden Sie sie neu, um sie zu stoppen.',
+  'reload.button': 'Seite neu laden',
+  reopen: 'Cookie-Einstellungen',
+  'category.required.name': 'Unbedingt erforderlich',
+  'category.required.description':
+    'Halten die Website sicher und funktionsfähig, etwa Ihre Anmeldung und diese Einwilligung. Sie lassen sich nicht abschalten.',
+  'category.functional.name': 'Funktional',
+  'category.functional.description': 'Merken sich Ihre Einstellungen wie Sprache oder Region und ermöglichen Funktionen wie den Support-Chat.',
+  'category.performance.name': 'Statistik',
+  'category.performance.description': 'Zählen Besuche und messen, wie die Website genutzt wird, damit wir sehen, was funktioniert, und sie verbessern können.',
+  'category.advertising.name': 'Werbung',
+  'category.advertising.description': 'Erlauben Werbepartnern, Anzeigen passend zu Ihren Interessen zu zeigen und deren Erfolg zu messen.',
+} as Record<string, string>;

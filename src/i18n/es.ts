@@ -1,0 +1,48 @@
+/** Español: built-in texts (same keys as en.ts). */
+export default {
+  'banner.title': 'Usamos cookies',
+  'banner.text':
+    'Usamos cookies y tecnologías similares para que este sitio funcione, entender cómo se usa y mostrar anuncios relevantes. Elija qué permite; puede cambiar de opinión en cualquier momento.',
+  'banner.policy': 'Política de cookies',
+  'banner.acceptAll': 'Aceptar todas',
+  'banner.rejectAll': 'Rechazar todas',
+  'banner.customise': 'Personalizar',
+  'optout.title': 'Sus opciones de privacidad',
+  'optout.text':
+    'Nosotros y nuestros socios usamos cookies para medir las visitas y mostrar anuncios. Algunas leyes lo consideran venta o cesión de sus datos personales, y puede oponerse en cualquier momento.',
+  'optout.button': 'No vender ni compartir mi información personal',
+  'optout.honoured':
+    'Solicitud de exclusión atendida: su navegador envía Global Privacy Control, así que no vendemos ni compartimos su información personal.',
+  'optout.dismiss': 'Entendido',
+  'prefs.title': 'Preferencias de privacidad',
+  'prefs.text':
+    'Elija qué cookies y tecnologías similares puede usar este sitio. Las necesarias mantienen el sitio en funcionamiento y no se pueden desactivar.',
+  'prefs.save': 'Guardar selección',
+  'prefs.close': 'Cerrar',
+  'prefs.vendors': 'Proveedores ({n})',
+  'prefs.always': 'Siempre activas',
+  'prefs.gpc': 'Desactivada porque su navegador envía Global Privacy Control. Aun así, puede activarla.',
+  'prefs.dnt': 'Desactivada porque su navegador envía «Do Not Track». Aun así, puede activarla.',
+  'prefs.id': 'ID de consentimiento',
+  'prefs.date': 'Fecha',
+  'prefs.none': 'Todavía no hay ninguna elección guardada.',
+  'prefs.saved': 'Su elección se ha guardado.',
+  'vendor.purpose': 'Finalidad',
+  'vendor.data': 'Datos recogidos',
+  'vendor.retention': 'Conservación',
+  'vendor.cookies': 'Cookies',
+  'vendor.privacy': 'Política de privacidad',
+  'vendor.optout': 'Darse de baja',
+  'reload.text': 'Algunos servicios ya se han ejecutado en esta página. Vuelva a cargarla para detenerlos.',
+  'reload.button': 'Recargar la página',
+  reopen: 'Preferencias de cookies',
+  'category.required.name': 'Estrictamente necesarias',
+  'category.required.description':
+    'Mantienen el sitio seguro y en funcionamiento, por ejemplo su inicio de sesión y esta elección de consentimiento. No se pueden desactivar.',
+  'category.functional.name': 'Funcionales',
+  'category.functional.description': 'Recuerdan sus ajustes, como el idioma o la región, y hacen posibles funciones como el chat de soporte.',
+  'category.performance.name': 'Rendimiento',
+  'category.performance.description': 'Cuentan las visitas y miden cómo se usa el sitio, para saber qué funciona y mejorarlo.',
+  'category.advertising.name': 'Publicidad',
+  'category.advertising.description': 'Permiten a nuestros socios publicitarios mostrar anuncios acordes con sus intereses y medir su eficacia.',
+} as Record<string, string>;

@@ -1,0 +1,48 @@
+/** Italiano: built-in texts (same keys as en.ts). */
+export default {
+  'banner.title': 'Usiamo i cookie',
+  'banner.text':
+    'Usiamo cookie e tecnologie simili per far funzionare questo sito, capire come viene usato e mostrare annunci pertinenti. Scegli cosa consentire; puoi cambiare idea in qualsiasi momento.',
+  'banner.policy': 'Informativa sui cookie',
+  'banner.acceptAll': 'Accetta tutti',
+  'banner.rejectAll': 'Rifiuta tutti',
+  'banner.customise': 'Personalizza',
+  'optout.title': 'Le tue scelte sulla privacy',
+  'optout.text':
+    'Noi e i nostri partner usiamo i cookie per misurare le visite e mostrare annunci. Alcune leggi lo considerano una vendita o condivisione dei tuoi dati personali, e puoi opporti in qualsiasi momento.',
+  'optout.button': 'Non vendere né condividere i miei dati personali',
+  'optout.honoured':
+    'Richiesta di opposizione rispettata: il tuo browser invia Global Privacy Control, quindi non vendiamo né condividiamo i tuoi dati personali.',
+  'optout.dismiss': 'Ho capito',
+  'prefs.title': 'Preferenze sulla privacy',
+  'prefs.text':
+    'Scegli quali cookie e tecnologie simili può usare questo sito. Quelli necessari fanno funzionare il sito e non si possono disattivare.',
+  'prefs.save': 'Salva le scelte',
+  'prefs.close': 'Chiudi',
+  'prefs.vendors': 'Fornitori ({n})',
+  'prefs.always': 'Sempre attivi',
+  'prefs.gpc': 'Disattivata perché il tuo browser invia Global Privacy Control. Puoi comunque attivarla.',
+  'prefs.dnt': 'Disattivata perché il tuo browser invia «Do Not Track». Puoi comunque attivarla.',
+  'prefs.id': 'ID del consenso',
+  'prefs.date': 'Data',
+  'prefs.none': 'Nessuna scelta ancora salvata.',
+  'prefs.saved': 'Le tue scelte sono state salvate.',
+  'vendor.purpose': 'Finalità',
+  'vendor.data': 'Dati raccolti',
+  'vendor.retention': 'Conservazione',
+  'vendor.cookies': 'Cookie',
+  'vendor.privacy': 'Informativa sulla privacy',
+  'vendor.optout': 'Opposizione',
+  'reload.text': 'Alcuni servizi sono già stati eseguiti su questa pagina. Ricaricala per fermarli.',
+  'reload.button': 'Ricarica la pagina',
+  reopen: 'Preferenze sui cookie',
+  'category.required.name': 'Strettamente necessari',
+  'category.required.description':
+    'Mantengono il sito sicuro e funzionante, ad esempio il tuo accesso e questa scelta sul consenso. Non si possono disattivare.',
+  'category.functional.name': 'Funzionali',
+  'category.functional.description': 'Ricordano le tue impostazioni, come lingua o area geografica, e rendono possibili funzioni come la chat di assistenza.',
+  'category.performance.name': 'Statistiche',
+  'category.performance.description': 'Contano le visite e misurano come viene usato il sito, per capire cosa funziona e migliorarlo.',
+  'category.advertising.name': 'Pubblicità',
+  'category.advertising.description': 'Permettono ai partner pubblicitari di mostrare annunci in linea con i tuoi interessi e di misurarne l’efficacia.',
+} as Record<string, string>;

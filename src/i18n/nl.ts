@@ -1,0 +1,48 @@
+/** Nederlands: built-in texts (same keys as en.ts). */
+export default {
+  'banner.title': 'Wij gebruiken cookies',
+  'banner.text':
+    'Wij gebruiken cookies en vergelijkbare technieken om deze site te laten werken, te begrijpen hoe hij wordt gebruikt en relevante advertenties te tonen. Kies wat u toestaat; u kunt uw keuze altijd wijzigen.',
+  'banner.policy': 'Cookieverklaring',
+  'banner.acceptAll': 'Alles accepteren',
+  'banner.rejectAll': 'Alles weigeren',
+  'banner.customise': 'Aanpassen',
+  'optout.title': 'Uw privacykeuzes',
+  'optout.text':
+    'Wij en onze partners gebruiken cookies om bezoeken te meten en advertenties te tonen. Sommige wetten zien dat als het verkopen of delen van uw persoonsgegevens, en u kunt daar altijd bezwaar tegen maken.',
+  'optout.button': 'Mijn persoonsgegevens niet verkopen of delen',
+  'optout.honoured':
+    'Bezwaar gehonoreerd: uw browser verstuurt Global Privacy Control, dus wij verkopen of delen uw persoonsgegevens niet.',
+  'optout.dismiss': 'Begrepen',
+  'prefs.title': 'Privacyvoorkeuren',
+  'prefs.text':
+    'Kies welke cookies en vergelijkbare technieken deze site mag gebruiken. Noodzakelijke cookies houden de site werkend en kunnen niet worden uitgezet.',
+  'prefs.save': 'Keuzes opslaan',
+  'prefs.close': 'Sluiten',
+  'prefs.vendors': 'Aanbieders ({n})',
+  'prefs.always': 'Altijd aan',
+  'prefs.gpc': 'Uit omdat uw browser Global Privacy Control verstuurt. U kunt het toch aanzetten.',
+  'prefs.dnt': 'Uit omdat uw browser ‘Do Not Track’ verstuurt. U kunt het toch aanzetten.',
+  'prefs.id': 'Toestemmings-ID',
+  'prefs.date': 'Datum',
+  'prefs.none': 'Nog geen keuze opgeslagen.',
+  'prefs.saved': 'Uw keuzes zijn opgeslagen.',
+  'vendor.purpose': 'Doel',
+  'vendor.data': 'Verzamelde gegevens',
+  'vendor.retention': 'Bewaartermijn',
+  'vendor.cookies': 'Cookies',
+  'vendor.privacy': 'Privacybeleid',
+  'vendor.optout': 'Afmelden',
+  'reload.text': 'Sommige diensten zijn op deze pagina al uitgevoerd. Laad de pagina opnieuw om ze te stoppen.',
+  'reload.button': 'Pagina opnieuw laden',
+  reopen: 'Cookievoorkeuren',
+  'category.required.name': 'Strikt noodzakelijk',
+  'category.required.description':
+    'Houden de site veilig en werkend, bijvoorbeeld uw aanmelding en deze toestemmingskeuze. Ze kunnen niet worden uitgezet.',
+  'category.functional.name': 'Functioneel',
+  'category.functional.description': 'Onthouden uw instellingen, zoals taal of regio, en maken functies als de supportchat mogelijk.',
+  'category.performance.name': 'Prestaties',
+  'category.performance.description': 'Tellen bezoeken en meten hoe de site wordt gebruikt, zodat we zien wat werkt en de site kunnen verbeteren.',
+  'category.advertising.name': 'Advertenties',
+  'category.advertising.description': 'Laten advertentiepartners advertenties tonen die bij uw interesses passen en meten hoe goed ze werken.',
+} as Record<string, string>;

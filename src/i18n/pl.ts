@@ -1,0 +1,48 @@
+/** Polski: built-in texts (same keys as en.ts). */
+export default {
+  'banner.title': 'Używamy plików cookie',
+  'banner.text':
+    'Używamy plików cookie i podobnych technologii, aby ta strona działała, aby zrozumieć, jak jest używana, i aby wyświetlać trafne reklamy. Wybierz, na co się zgadzasz; w każdej chwili możesz zmienić zdanie.',
+  'banner.policy': 'Informacja o plikach cookie',
+  'banner.acceptAll': 'Zaakceptuj wszystkie',
+  'banner.rejectAll': 'Odrzuć wszystkie',
+  'banner.customise': 'Dostosuj',
+  'optout.title': 'Twoje wybory dotyczące prywatności',
+  'optout.text':
+    'My i nasi partnerzy używamy plików cookie do mierzenia odwiedzin i wyświetlania reklam. Niektóre przepisy traktują to jako sprzedaż lub udostępnianie Twoich danych osobowych; możesz się temu w każdej chwili sprzeciwić.',
+  'optout.button': 'Nie sprzedawaj ani nie udostępniaj moich danych osobowych',
+  'optout.honoured':
+    'Sprzeciw uwzględniony: Twoja przeglądarka wysyła sygnał Global Privacy Control, więc nie sprzedajemy ani nie udostępniamy Twoich danych osobowych.',
+  'optout.dismiss': 'Rozumiem',
+  'prefs.title': 'Ustawienia prywatności',
+  'prefs.text':
+    'Wybierz, których plików cookie i podobnych technologii może używać ta strona. Niezbędne zapewniają jej działanie i nie można ich wyłączyć.',
+  'prefs.save': 'Zapisz wybór',
+  'prefs.close': 'Zamknij',
+  'prefs.vendors': 'Dostawcy ({n})',
+  'prefs.always': 'Zawsze włączone',
+  'prefs.gpc': 'Wyłączone, bo Twoja przeglądarka wysyła Global Privacy Control. Nadal możesz to włączyć.',
+  'prefs.dnt': 'Wyłączone, bo Twoja przeglądarka wysyła „Do Not Track”. Nadal możesz to włączyć.',
+  'prefs.id': 'Identyfikator zgody',
+  'prefs.date': 'Data',
+  'prefs.none': 'Nie zapisano jeszcze żadnego wyboru.',
+  'prefs.saved': 'Twój wybór został zapisany.',
+  'vendor.purpose': 'Cel',
+  'vendor.data': 'Zbierane dane',
+  'vendor.retention': 'Okres przechowywania',
+  'vendor.cookies': 'Pliki cookie',
+  'vendor.privacy': 'Polityka prywatności',
+  'vendor.optout': 'Rezygnacja',
+  'reload.text': 'Niektóre usługi zostały już uruchomione na tej stronie. Odśwież ją, aby je zatrzymać.',
+  'reload.button': 'Odśwież stronę',
+  reopen: 'Ustawienia plików cookie',
+  'category.required.name': 'Niezbędne',
+  'category.required.description':
+    'Zapewniają bezpieczeństwo i działanie strony, na przykład logowanie i zapamiętanie tej zgody. Nie można ich wyłączyć.',
+  'category.functional.name': 'Funkcjonalne',
+  'category.functional.description': 'Zapamiętują Twoje ustawienia, takie jak język czy region, i umożliwiają funkcje takie jak czat pomocy.',
+  'category.performance.name': 'Analityczne',
+  'category.performance.description': 'Liczą odwiedziny i mierzą, jak strona jest używana, abyśmy wiedzieli, co działa, i mogli ją ulepszać.',
+  'category.advertising.name': 'Reklamowe',
+  'category.advertising.description': 'Pozwalają partnerom reklamowym wyświetlać reklamy dopasowane do Twoich zainteresowań i mierzyć ich skuteczność.',
+} as Record<string, string>;

@@ -1,0 +1,48 @@
+/** Português: built-in texts (same keys as en.ts). */
+export default {
+  'banner.title': 'Utilizamos cookies',
+  'banner.text':
+    'Utilizamos cookies e tecnologias semelhantes para manter este site a funcionar, perceber como é utilizado e mostrar anúncios relevantes. Escolha o que permite; pode mudar de ideias a qualquer momento.',
+  'banner.policy': 'Política de cookies',
+  'banner.acceptAll': 'Aceitar todos',
+  'banner.rejectAll': 'Rejeitar todos',
+  'banner.customise': 'Personalizar',
+  'optout.title': 'As suas escolhas de privacidade',
+  'optout.text':
+    'Nós e os nossos parceiros utilizamos cookies para medir visitas e mostrar anúncios. Algumas leis consideram isto uma venda ou partilha dos seus dados pessoais, e pode opor-se a qualquer momento.',
+  'optout.button': 'Não vender nem partilhar os meus dados pessoais',
+  'optout.honoured':
+    'Pedido de oposição respeitado: o seu navegador envia Global Privacy Control, por isso não vendemos nem partilhamos os seus dados pessoais.',
+  'optout.dismiss': 'Entendi',
+  'prefs.title': 'Preferências de privacidade',
+  'prefs.text':
+    'Escolha que cookies e tecnologias semelhantes este site pode utilizar. Os necessários mantêm o site a funcionar e não podem ser desativados.',
+  'prefs.save': 'Guardar escolhas',
+  'prefs.close': 'Fechar',
+  'prefs.vendors': 'Fornecedores ({n})',
+  'prefs.always': 'Sempre ativos',
+  'prefs.gpc': 'Desativada porque o seu navegador envia Global Privacy Control. Ainda assim, pode ativá-la.',
+  'prefs.dnt': 'Desativada porque o seu navegador envia «Do Not Track». Ainda assim, pode ativá-la.',
+  'prefs.id': 'ID de consentimento',
+  'prefs.date': 'Data',
+  'prefs.none': 'Ainda não há nenhuma escolha guardada.',
+  'prefs.saved': 'As suas escolhas foram guardadas.',
+  'vendor.purpose': 'Finalidade',
+  'vendor.data': 'Dados recolhidos',
+  'vendor.retention': 'Conservação',
+  'vendor.cookies': 'Cookies',
+  'vendor.privacy': 'Política de privacidade',
+  'vendor.optout': 'Opor-se',
+  'reload.text': 'Alguns serviços já foram executados nesta página. Recarregue-a para os parar.',
+  'reload.button': 'Recarregar a página',
+  reopen: 'Preferências de cookies',
+  'category.required.name': 'Estritamente necessários',
+  'category.required.description':
+    'Mantêm o site seguro e a funcionar, por exemplo o seu início de sessão e esta escolha de consentimento. Não podem ser desativados.',
+  'category.functional.name': 'Funcionais',
+  'category.functional.description': 'Memorizam as suas definições, como o idioma ou a região, e permitem funcionalidades como o chat de apoio.',
+  'category.performance.name': 'Desempenho',
+  'category.performance.description': 'Contam as visitas e medem como o site é utilizado, para percebermos o que funciona e o melhorarmos.',
+  'category.advertising.name': 'Publicidade',
+  'category.advertising.description': 'Permitem aos parceiros de publicidade mostrar anúncios de acordo com os seus interesses e medir a sua eficácia.',
+} as Record<string, string>;
