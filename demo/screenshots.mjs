@@ -61,6 +61,18 @@ try {
     while (queue.length) await run(queue.shift());
   }));
 
+  // Each site as a visitor sees it after "Accept all": the cookie notice and the live panel.
+  for (const site of Object.keys(SITES)) {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/${site}/`);
+    await page.evaluate(() => window.consentry.acceptAll());
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(out, `${site}-page-light-desktop.png`), fullPage: true });
+    written++;
+    await context.close();
+  }
+
   for (const colorScheme of SCHEMES) {
     const context = await browser.newContext({ colorScheme, viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
