@@ -90,3 +90,24 @@ test('reject, reload, change of mind, accept: the tags follow the choice and the
   }
 });
 
+
+test('withdrawing in the preferences deletes the cookies the now-denied vendors set, and offers a reload', async () => {
+  const { page, context } = await h.visitor();
+  const cookieNames = () => page.evaluate(() => document.cookie.split('; ').map((c) => c.split('=')[0]));
+  try {
+    await page.goto(`${h.demo.url}/flockbird/`);
+    await page.getByRole('button', { name: 'Accept all', exact: true }).click();
+    await page.waitForFunction(() => document.cookie.includes('_ga=') && document.cookie.includes('mp_flockbird_mixpanel='));
+
+    await page.getByRole('link', { name: 'Cookie Preferences' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reject all', exact: true }).click();
+    const left = await until(async () => {
+      const names = await cookieNames();
+      return !names.includes('_ga') && names;
+    });
+    assert.deepEqual(left, ['flockbird_consent'], 'only the consent cookie is left');
+    await page.getByText('Reload it to stop them').first().waitFor();
+  } finally {
+    await context.close();
+  }
+});
