@@ -158,6 +158,7 @@ export async function startDemo(opts = {}) {
   function vendor(req, res, url) {
     const name = url.pathname.slice('/vendors/'.length);
     hits.push({ path: url.pathname + url.search, at: Date.now() });
+    if (hits.length > 2000) hits.splice(0, 1000); // a long-running demo keeps only the recent ones
     if (name === 'pixel.gif') return send(res, 200, 'image/gif', PIXEL, req, { 'Cache-Control': 'no-store' });
     if (/^[a-z0-9-]+\.js$/.test(name)) return file(req, res, join(here, 'vendors', 'stub.js'), { 'Cache-Control': 'no-store' });
     return file(req, res, inside(join(here, 'vendors'), name), { 'Cache-Control': 'no-store' });
