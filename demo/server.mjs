@@ -184,8 +184,19 @@ export async function startDemo(opts = {}) {
       new URL(url.pathname + url.search, ledger.url),
       { method: req.method, headers: { Authorization: `Bearer ${adminToken}` } },
       (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
+        if (!String(up.headers['content-type']).startsWith('text/html')) {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          return up.pipe(res);
+        }
+        // The dashboard is the ledger's own page; the demo only adds a way back to itself.
+        const chunks = [];
+        up.on('data', (c) => chunks.push(c));
+        up.on('end', () => {
+          const html = Buffer.concat(chunks).toString('utf8').replace('<body>', '<body><p><a href="/">← Back to the Consentry demo</a></p>');
+          const headers = { ...up.headers };
+          delete headers['content-length'];
+          send(res, up.statusCode ?? 502, headers['content-type'], html, req, headers);
+        });
       },
     );
     upstream.on('error', () => send(res, 502, 'text/plain', 'the ledger did not answer', req));
