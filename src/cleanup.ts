@@ -1,5 +1,27 @@
-/** INTERFACE ONLY — being replaced by cookie cleanup (issue 3). */
+/**
+ * Cookie cleanup on withdrawal. A page can only delete the cookies it can see:
+ * not HttpOnly ones, not other sites' (third-party) ones, and a partitioned
+ * cookie only where it was set. A cookie goes by writing it again, expired,
+ * with the domain and path it was set with; those cannot be read, so every
+ * plausible pair is tried: host-only and each parent domain, `/` and each
+ * prefix of the current path. Tags that already run keep running (and may set
+ * the cookie again) until the page reloads, which the widget offers.
+ */
 import type { Vendor } from './types';
 
 /** Deletes the first-party cookies that these (now denied) vendors declare. */
-export function deleteCookies(vendors: Vendor[]) {}
+export function deleteCookies(vendors: Vendor[]) {
+  const L = location;
+  const labels = L.hostname.split('.');
+  const paths = ['/'];
+  let path = '';
+  for (const seg of L.pathname.split('/').filter(Boolean)) paths.push((path += '/' + seg), path + '/');
+  for (const c of document.cookie.split(';')) {
+    const name = c.split('=')[0].trim();
+    // Patterns were checked by validate(); a configuration that failed it withdraws nothing.
+    if (vendors.some((v) => (v.cookies || []).some((k) => (k.match == 'prefix' ? name.startsWith(k.name) : k.match == 'regex' ? new RegExp(k.name).test(name) : name == k.name))))
+      // i = 0: host-only; then Domain= the host and each parent, down to two labels.
+      for (let i = 0; i < labels.length; i++)
+        for (const p of paths) document.cookie = `${name}=;Max-Age=0;Path=${p}${i ? ';Domain=' + labels.slice(i - 1).join('.') : ''}${L.protocol == 'https:' ? ';Secure' : ''}`;
+  }
+}

@@ -1,8 +1,54 @@
-/** INTERFACE ONLY — being replaced by Google Consent Mode v2 (issue 3). */
+/**
+ * Google Consent Mode v2 through `window.dataLayer`, pushed exactly as gtag.js's
+ * `function gtag(){dataLayer.push(arguments)}` does: Google's tags read an
+ * Arguments object there as a command, and a plain array as nothing.
+ */
 import type { ResolvedConfig } from './types';
 import type { Allowed } from './decision';
 
-/** Pushes `consent default` before any gated tag can run. */
-export function consentDefault(config: ResolvedConfig, now: Allowed) {}
-/** Pushes `consent update` for a decision (and on load for a returning visitor). */
-export function consentUpdate(config: ResolvedConfig, now: Allowed) {}
+const dataLayer = (): unknown[] => {
+  const w = window as any;
+  return (w.dataLayer = w.dataLayer || []);
+};
+function gtag(..._: any[]) {
+  dataLayer().push(arguments);
+}
+
+/**
+ * Our categories as Google's consent types. `now` holds only the site's own
+ * categories, so one the site does not have reads as denied.
+ */
+function types(now: Allowed) {
+  const [f, p, a] = ['functional', 'performance', 'advertising'].map((id) => (now.categories[id] ? 'granted' : 'denied'));
+  return {
+    ad_storage: a,
+    ad_user_data: a,
+    ad_personalization: a,
+    analytics_storage: p,
+    functionality_storage: f,
+    personalization_storage: f,
+    security_storage: 'granted',
+  };
+}
+
+/**
+ * Pushes `consent default` before any gated tag can run (denied unless `now`
+ * allows it), and, when something is already allowed (a returning visitor, an
+ * opt-out region), the matching `update` too, so GTM triggers see it on load.
+ */
+export function consentDefault(config: ResolvedConfig, now: Allowed) {
+  const o = config.googleConsentMode;
+  if (!o) return;
+  gtag('consent', 'default', { ...types(now), wait_for_update: o.waitForUpdate ?? 500 });
+  if (o.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+  if (o.urlPassthrough) gtag('set', 'url_passthrough', true);
+  // security_storage is always granted: a second grant means the visitor's state allows something.
+  if (Object.values(types(now)).filter((x) => x[0] == 'g')[1]) consentUpdate(config, now);
+}
+
+/** Pushes `consent update`, then a `consentry_update` event for GTM triggers. */
+export function consentUpdate(config: ResolvedConfig, now: Allowed) {
+  if (!config.googleConsentMode) return;
+  gtag('consent', 'update', types(now));
+  dataLayer().push({ event: 'consentry_update', consentry: { categories: { ...now.categories }, vendors: { ...now.vendors } } });
+}

@@ -111,7 +111,8 @@ function decide(a: Allowed, method: Method) {
 
 const gate = startGate({
   allowed: (id) => isAllowed(released, id),
-  grant: (vendor) => set({ vendors: { [vendor]: true } }),
+  // A placeholder grants a vendor, or a category when no vendor claims the tag.
+  grant: (id) => set({ [core.config.vendors.some((v) => v.id == id) ? 'vendors' : 'categories']: { [id]: true } }),
 });
 
 /** Runs `fn` now if the configuration is loaded, else once it is. */
@@ -200,7 +201,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
   const prev = store.read(config);
   stored = !error && current(prev, config) ? prev : null;
   consentDefault(config, state());
-  gate.rules(config);
+  gate.rules(config, core.lang);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
   setReleased(stored ? state() : rejectAll(config));
   if (beaconUrl) flush(beaconUrl);
