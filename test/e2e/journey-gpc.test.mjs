@@ -62,9 +62,12 @@ test('with GPC, "Accept all" leaves advertising off, the dialog says why, and th
 });
 
 test('with GPC in an opt-out region, the first page view records the opt-out as a signal decision', async () => {
+  // The region comes from the (simulated) geo header a CDN would add to the page request.
   const { page, context } = await h.visitor();
   try {
-    await page.goto(`${h.demo.url}/nimbus/?region=US`);
+    await page.route(`${h.demo.url}/nimbus/`, (route) => route.continue({ headers: { ...route.request().headers(), 'x-geo-region': 'US' } }));
+    await page.goto(`${h.demo.url}/nimbus/`);
+    assert.equal(await page.locator('script[data-region="US"]').count(), 1);
     await page.getByText('Opt-out request honoured').waitFor();
     const d = await decision(page);
     assert.equal(d.method, 'signal');
