@@ -51,15 +51,11 @@ export function apply(config: ResolvedConfig, base: Allowed, choice: Choice): Al
   return expand(config, (c) => (typeof cats[c.id] == 'boolean' ? cats[c.id] : !!base.categories[c.id]), vendors);
 }
 
-export function newId(): string {
-  const c = crypto as Crypto;
-  if (c.randomUUID) return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  const h = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/** A random version-4 UUID; crypto.randomUUID is missing on plain-http pages, hence the fallback. */
+export const newId = (): string =>
+  crypto.randomUUID
+    ? crypto.randomUUID()
+    : '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16));
 
 export function decision(config: ResolvedConfig, a: Allowed, method: Method, s: Signals, id: string): Decision {
   return {

@@ -24,7 +24,7 @@ export function encode(d: Decision, config: ResolvedConfig): string {
   const over = config.vendors.filter((v) => d.vendors[v.id] !== d.categories[v.category]).map((v) => (d.vendors[v.id] ? '' : '!') + v.id);
   const body = [
     '1',
-    d.id.replace(/-/g, ''),
+    d.id,
     Date.parse(d.ts).toString(36),
     d.revision,
     METHODS.indexOf(d.method) * 4 + +d.signals.gpc * 2 + +d.signals.dnt,
@@ -37,7 +37,7 @@ export function encode(d: Decision, config: ResolvedConfig): string {
 /** The stored decision, or null for anything missing, malformed or tampered with. */
 export function decode(value: string | undefined, config: ResolvedConfig): Decision | null {
   const f = (value || '').split('.');
-  if (f.length != 8 || f[0] != '1' || sum(f.slice(0, 7).join('.')) != f[7] || !/^[0-9a-f]{32}$/.test(f[1])) return null;
+  if (f.length != 8 || f[0] != '1' || sum(f.slice(0, 7).join('.')) != f[7] || !/^[0-9a-f-]{36}$/.test(f[1])) return null;
   const flags = +f[4];
   const method = METHODS[flags >> 2];
   const ts = parseInt(f[2], 36);
@@ -53,9 +53,8 @@ export function decode(value: string | undefined, config: ResolvedConfig): Decis
     const cat = categories[v.category];
     vendors[v.id] = over.indexOf(v.id) >= 0 || (cat && over.indexOf('!' + v.id) < 0);
   }
-  const h = f[1];
   return {
-    id: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`,
+    id: f[1],
     ts: new Date(ts).toISOString(),
     revision: +f[3],
     categories,
