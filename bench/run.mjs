@@ -17,7 +17,7 @@ import { executablePath, baseArgs } from '../test/support/chromium.mjs';
 import { startServer } from './lib/server.mjs';
 import { consentryConfig, vendors } from './lib/site.mjs';
 import { N as AUTOBLOCK_N } from './lib/autoblock-page.mjs';
-import { median, ratio, fmt, table } from './lib/stats.mjs';
+import { median, quantile, ratio, fmt, table } from './lib/stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Math.max(1, +process.env.BENCH_ROUNDS || 15);
@@ -308,8 +308,13 @@ function summarise(samples) {
       s.firstScriptNet = s.firstScriptMs != null && ctlFirst != null ? s.firstScriptMs - ctlFirst : null;
       s.returnScriptNet = s.returnScriptMs != null && ctlFirst != null ? s.returnScriptMs - ctlFirst : null;
     }
-    const m = {};
-    for (const k of METRICS) m[k.key] = median(rows.map((s) => s[k.key]));
+    const m = { iqr: {} };
+    for (const k of METRICS) {
+      const xs = rows.map((s) => s[k.key]);
+      m[k.key] = median(xs);
+      // The spread, for results.json: 25th and 75th percentiles.
+      m.iqr[k.key] = [quantile(xs, 0.25), quantile(xs, 0.75)];
+    }
     m.n = rows.length;
     m.nBanner = rows.filter((s) => s.bannerMs != null).length;
     m.nClick = rows.filter((s) => s.clickToTagMs != null).length;
@@ -357,7 +362,7 @@ function render(title, sum, rat) {
   return `\n${title}\n${table(rows)}\n`;
 }
 
-function goals(sum, rat) {
+function goals(sum, rat, data = {}) {
   const lines = [];
   for (const c of CONSENTRY) {
     const r = rat[`${c.id}/cc`];
@@ -365,6 +370,7 @@ function goals(sum, rat) {
     const g1 = r.returnBytes == null ? null : r.returnBytes <= 1 / 3;
     const g2 = r.bannerMs == null ? null : r.bannerMs <= 1;
     const g3 = r.firstBytes == null ? null : r.firstBytes <= 1.1;
+    data[c.id] = { returningBytesAtMostThird: g1, bannerNotSlower: g2, firstVisitBytesWithin10pct: g3 };
     lines.push(
       `${c.label}: returning bytes ≤ 1/3 of vanilla-cookieconsent: ${verdict(g1)} (${fmt(r.returnBytes, 'x')}); ` +
         `time to banner ≤ vanilla-cookieconsent: ${verdict(g2)} (${fmt(r.bannerMs, 'x')}); ` +
@@ -464,6 +470,8 @@ async function main() {
       };
       abSum.heldRatio = ratio(abSum.heldMs, abSum.withoutMs);
       abSum.allowedRatio = ratio(abSum.allowedMs, abSum.withoutMs);
+      const goalData = {};
+      const goalLines = goals(sum, rat, goalData);
       const text =
         render(st.title + ` — ${rounds} rounds (control: ${Math.min(rounds, CONTROL_ROUNDS)})`, sum, rat) +
         `\nAuto-blocking: ${AUTOBLOCK_N} elements inserted by script (500 async scripts + 500 images on the vendors' hosts), median of ${abSum.rounds}\n` +
@@ -475,7 +483,7 @@ async function main() {
         ]) +
         `\n(requests started towards the vendor hosts, median: without ${abSum.withoutRequests ?? 'n/a'}, held back ${abSum.heldRequests ?? 'n/a'}, after Accept all ${abSum.allowedRequests ?? 'n/a'}, of ${AUTOBLOCK_N})\n` +
         `\nGoals (${st.name}):\n  ` +
-        goals(sum, rat).join('\n  ') +
+        goalLines.join('\n  ') +
         '\n';
       console.log(text);
       printed.push(text);
@@ -487,6 +495,7 @@ async function main() {
         medians: sum,
         ratios: rat,
         autoblock: abSum,
+        goalsVsVanillaCookieconsent: goalData,
         bannerDetectedAs: bannerHow,
         files: Object.fromEntries(
           PRODUCTS.filter((p) => p.prefix).map((p) => {

@@ -7,6 +7,15 @@ export function median(xs) {
   return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
 }
 
+/** The p-th quantile (0..1), linear between ranks; null without numbers. */
+export function quantile(xs, p) {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const i = (v.length - 1) * p;
+  const lo = Math.floor(i);
+  return v[lo] + (v[Math.min(lo + 1, v.length - 1)] - v[lo]) * (i - lo);
+}
+
 export const ratio = (a, b) => (a == null || b == null ? null : b === 0 ? (a === 0 ? 1 : null) : a / b);
 
 /** Formats a value with its unit; null → "n/a". */
