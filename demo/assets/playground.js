@@ -122,10 +122,14 @@ function check() {
 function render() {
   if (!current) return;
   const config = JSON.parse(JSON.stringify(current));
-  // The preview is a first visit every time: forget its earlier choice (same origin as this page).
-  const name = (config.cookie && typeof config.cookie.name === 'string' && config.cookie.name) || 'consentry';
-  document.cookie = `${name}=; Max-Age=0; Path=/`;
-  if (config && typeof config === 'object') delete config.beacon;
+  if (config && typeof config === 'object' && !Array.isArray(config)) {
+    // The preview shares this origin with the company pages: its own cookie name keeps it from
+    // touching their choices, and forgetting it makes every preview a first visit.
+    const cookie = config.cookie && typeof config.cookie === 'object' ? config.cookie : {};
+    config.cookie = { ...cookie, name: 'consentry_playground' };
+    delete config.beacon;
+  }
+  document.cookie = 'consentry_playground=; Max-Age=0; Path=/';
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   preview.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script type="application/json" id="consentry-config">${json}<\/script>
