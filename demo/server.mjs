@@ -137,21 +137,34 @@ export async function startDemo(opts = {}) {
 
   function sitePage(req, res, url, name) {
     const region = regionOf(req, url);
+    // The company pages run under a strict CSP, as a careful site would: only scripts carrying
+    // this response's nonce run, and Consentry passes it on to every script it adds or releases.
+    const nonce = randomBytes(16).toString('base64');
     const loader =
       `<script src="/consentry.js" data-config="/configs/${SITES[name].config}.json"` +
-      ` data-region="${esc(region)}" data-beacon="${esc(beacon)}"></script>`;
+      ` data-region="${esc(region)}" data-beacon="${esc(beacon)}" nonce="${nonce}"></script>`;
+    const csp = [
+      `script-src 'nonce-${nonce}'`,
+      `style-src 'self' 'nonce-${nonce}'`,
+      "img-src 'self' data:",
+      "frame-src 'self'",
+      `connect-src 'self' ${ledger.url}`,
+      "object-src 'none'",
+      "base-uri 'none'",
+    ].join('; ');
     const regions = ['DE', 'US', 'US-CA']
       .map((r) => `<a href="?region=${r}"${r === region ? ' aria-current="true"' : ''}>${r === 'DE' ? 'EU (DE)' : r}</a>`)
       .join('');
     const footer = fill(readFileSync(join(here, 'pages', 'site-footer.html'), 'utf8'), { legal: SITES[name].legal, site: name });
-    page(req, res, name, { title: SITES[name].title, loader, region: esc(region), regions, footer, site: name, ledger: esc(ledger.url) });
+    const values = { title: SITES[name].title, loader, nonce, region: esc(region), regions, footer, site: name, ledger: esc(ledger.url) };
+    page(req, res, name, values, { 'Content-Security-Policy': csp });
   }
 
-  function page(req, res, name, values) {
+  function page(req, res, name, values, headers = {}) {
     const layout = readFileSync(join(here, 'pages', 'layout.html'), 'utf8');
     const content = readFileSync(join(here, 'pages', `${name}.html`), 'utf8');
     const html = fill(layout, { site: 'none', ...values, content: fill(content, values) });
-    send(res, 200, TYPES['.html'], html, req, { 'Cache-Control': 'no-store' });
+    send(res, 200, TYPES['.html'], html, req, { 'Cache-Control': 'no-store', ...headers });
   }
 
   /** Stub vendors: `/vendors/<id>.js` is one local script that records it ran, so nothing leaves the machine. */

@@ -114,3 +114,26 @@ test('withdrawing in the preferences deletes the cookies the now-denied vendors 
     await context.close();
   }
 });
+
+test('under the page\'s strict CSP, the video placeholder names YouTube and its button allows just that vendor', async () => {
+  const { page, context, errors } = await h.visitor();
+  const violations = [];
+  page.on('console', (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
+  try {
+    const res = await page.goto(`${h.demo.url}/nimbus/`);
+    assert.match(res.headers()['content-security-policy'], /script-src 'nonce-/);
+    const video = page.frameLocator('iframe[data-consent="youtube"]');
+    await video.getByText('YouTube content is blocked').waitFor();
+    await video.getByRole('button', { name: 'Allow YouTube' }).click();
+    await page.locator('iframe[data-consent="youtube"][src]').waitFor();
+    assert.ok(await until(async () => (await ran(page)).includes('youtube')), 'the video loaded');
+    const d = await decision(page);
+    assert.equal(d.method, 'custom');
+    assert.equal(d.vendors.youtube, true);
+    assert.equal(d.categories.functional, false, 'the rest of its category stays off');
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
