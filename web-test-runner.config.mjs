@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { executablePath, baseArgs, gpcArgs } from './test/support/chromium.mjs';
 import { beaconEndpoint } from './test/support/beacon-endpoint.mjs';
 import { testPages } from './test/support/test-pages.mjs';
+import { vendorHosts } from './test/support/vendor-hosts.mjs';
 
 const chromium = (args) => playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args } });
 
@@ -14,7 +15,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, tsx: true, jsx: true, target: 'es2020', tsconfig: './tsconfig.json' })],
-  middleware: [beaconEndpoint, testPages],
+  middleware: [beaconEndpoint, testPages, vendorHosts],
   groups: [
     { name: 'chromium', files: ['test/browser/**/*.test.ts', '!test/browser/**/*.gpc.test.ts'], browsers: [chromium(baseArgs)] },
     { name: 'gpc', files: ['test/browser/**/*.gpc.test.ts'], browsers: [chromium(gpcArgs)] },

@@ -38,14 +38,11 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       // Off the queue first: an inline script runs inside run() and may release more.
       q.shift();
       if (plain(el)) el.parentNode && run(el);
-      else {
-        // srcdoc (the placeholder) would win over src.
-        if (el._p) el.removeAttribute('srcdoc'), (el._p = '');
+      else
         for (const a of ['srcset', 'src']) {
           const v = el.getAttribute('data-' + a);
           if (v != null) el.removeAttribute('data-' + a), setAttr.call(el, a, v);
         }
-      }
     }
   }
 
