@@ -10,7 +10,7 @@
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { executablePath, baseArgs } from '../test/support/chromium.mjs';
@@ -415,7 +415,9 @@ async function main() {
     date: new Date().toISOString(),
     chromium: browser.version(),
     node: process.version,
-    machine: { cpus: (await import('node:os')).cpus().length },
+    // Load average at the start (and, below, at the end): other work on the machine slows every
+    // product alike, but it shows how far the absolute times are from a quiet machine's.
+    machine: { cpus: os.cpus().length, loadAverageStart: os.loadavg().map((x) => +x.toFixed(2)) },
     baked: bakedHow,
     versions: Object.fromEntries(
       ['vanilla-cookieconsent', 'klaro'].map((n) => [n, JSON.parse(readFileSync(join(root, 'node_modules', n, 'package.json'), 'utf8')).version]),
@@ -423,6 +425,7 @@ async function main() {
     widgetBuilt: existsSync(join(root, 'dist/consentry-widget.js')),
     tables: {},
   };
+  log(`load average ${results.machine.loadAverageStart.join(' ')} on ${results.machine.cpus} CPUs`);
   if (beforeUs) log(`npm run bench started ${(beforeUs / 1000).toFixed(0)} s ago (the build); budget ${BUDGET_MS / 1000} s in all`);
   log(`Chromium ${results.chromium}; server ${origin}; baked loader: ${bakedHow}; widget chunk ${results.widgetBuilt ? 'present' : 'MISSING (no Consentry banner)'}`);
   const printed = [];
@@ -535,6 +538,7 @@ async function main() {
     await server.close();
     rmSync(bakedDir, { recursive: true, force: true });
   }
+  results.machine.loadAverageEnd = os.loadavg().map((x) => +x.toFixed(2));
   results.seconds = Math.round(elapsed() / 1000);
   results.buildSeconds = Math.round(beforeUs / 1000);
   writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 1) + '\n');
