@@ -39,6 +39,8 @@ export function startGate(host: GateHost): Gate {
   let re: RegExp | null = null;
   /** The loader's own origin is no third party: its chunks load before the rules are known. */
   let own = '';
+  // Read once: `location` is slow to ask, and an origin never changes in a document's life.
+  const { origin: here, protocol } = location;
   let setAttr: (this: Element, n: string, v: string) => void;
   let parse: (html: string) => HTMLTemplateElement;
   let release: (el: Element) => void;
@@ -50,10 +52,14 @@ export function startGate(host: GateHost): Gate {
   const warn = (key: string, msg: string) => warned.has(key) || (warned.add(key), console.warn('[consentry] ' + msg));
   const known = (id: string) => cfg!.categories.some((c) => c.id == id) || cfg!.vendors.some((v) => v.id == id);
   const ok = (t: string[]) => !!cfg && t.every((id) => (known(id) ? host.allowed(id) : (id && warn(id, 'unknown data-consent id: ' + id), false)));
-  const parseUrl = (u: string) => {
-    try {
-      return new URL(u, document.baseURI);
-    } catch {}
+  /**
+   * [origin, host name] of an absolute or scheme-relative http(s) URL, else null: a
+   * relative URL is same-origin, and data:, blob: and javascript: fetch nothing.
+   * A regular expression, because `new URL()` is most of the cost per inserted node.
+   */
+  const split = (u: string) => {
+    const m = /^\s*(https?:)?[/\\]{2}(?:[^@/?#\\]*@)?([^/?#\\]+)/i.exec(u);
+    return m && [(m[1] || protocol).toLowerCase() + '//' + m[2].toLowerCase(), m[2].toLowerCase().replace(/:\d*$/, '')];
   };
 
   /**
@@ -64,11 +70,11 @@ export function startGate(host: GateHost): Gate {
   function targets(v: string) {
     let all: string[] | null = null;
     for (const part of v.split(',')) {
-      const url = parseUrl(part.trim().split(/\s/)[0]);
-      if (!url || !/^http/.test(url.protocol)) continue;
-      const third = url.origin != location.origin && url.origin != own;
-      let t = cfg ? vendorsFor(cfg, url.hostname) : third ? [] : null;
-      if (cfg && !t!.length) t = third && cfg.autoBlock.unknownHosts == 'block' ? (warn(url.host, 'no vendor declares ' + url.host), ['']) : null;
+      const url = split(part.trim());
+      if (!url) continue;
+      const third = url[0] != here && url[0] != own;
+      let t = cfg ? vendorsFor(cfg, url[1]) : third ? [] : null;
+      if (cfg && !t!.length) t = third && cfg.autoBlock.unknownHosts == 'block' ? (warn(url[1], 'no vendor declares ' + url[1]), ['']) : null;
       if (t) all = (all || t).concat(t);
     }
     return all;
@@ -81,8 +87,8 @@ export function startGate(host: GateHost): Gate {
     if (!ids.length) return targets(u);
     // A category on a URL that one of its vendors declares is that vendor's to allow: a visitor
     // who denied the vendor keeps it blocked, and the placeholder can allow just that vendor.
-    const url = parseUrl(u);
-    const vs = url ? vendorsFor(cfg!, url.hostname) : [];
+    const url = split(u);
+    const vs = url ? vendorsFor(cfg!, url[1]) : [];
     return ids.map((id) => (cfg!.vendors.find((v) => v.category == id && vs.includes(v.id)) || { id }).id);
   }
 
@@ -124,20 +130,23 @@ export function startGate(host: GateHost): Gate {
     return changed ? tpl.innerHTML : v;
   }
 
+  /** Releases one held element if its targets allow it, else shows a blocked iframe's placeholder. */
+  function check(el: any) {
+    if (el._q || !inert(el)) return;
+    const t = idsOf(el);
+    if (!t || ok(t)) {
+      el._q = 1;
+      if (t) t.forEach((id) => ran.add(id));
+      release(el);
+    } else if (el.localName == 'iframe') {
+      const id = t.find((x) => !ok([x]));
+      if (id) placeholder(el, id, cfg!, lang, nonce, host.grant);
+    }
+  }
+
   function update() {
     if (!cfg) return;
-    for (const el of [...held, ...document.querySelectorAll<any>('[data-consent]')]) {
-      if (el._q || !inert(el)) continue;
-      const t = idsOf(el);
-      if (!t || ok(t)) {
-        el._q = 1;
-        if (t) t.forEach((id) => ran.add(id));
-        release(el);
-      } else if (el.localName == 'iframe') {
-        const id = t.find((x) => !ok([x]));
-        if (id) placeholder(el, id, cfg, lang, nonce, host.grant);
-      }
-    }
+    [...held, ...document.querySelectorAll('[data-consent]')].forEach(check);
     held = held.filter((el) => !el._q);
   }
 
@@ -148,25 +157,26 @@ export function startGate(host: GateHost): Gate {
    * scanner may have fetched it already: static tags should be written inert.
    */
   function added(recs: MutationRecord[]) {
-    let dirty = 0;
-    for (const r of recs)
-      r.addedNodes.forEach((n: any) => {
-        if (n.nodeType != 1) return;
-        if (n.hasAttribute('data-consent') || (n.firstElementChild && n.querySelector('[data-consent]'))) dirty = 1;
-        else if (cfg && n.localName == 'script') {
-          const u = n.getAttribute('src');
-          const t = u && targets(u);
-          if (t && !ok(t)) n.removeAttribute('src'), hide(n, 'src', u), (dirty = 1);
-        }
-      });
-    if (dirty) update();
+    // Only what was added: re-checking every held element per insertion would grow with the page.
+    if (cfg)
+      for (const r of recs)
+        r.addedNodes.forEach((n: any) => {
+          if (n.nodeType != 1) return;
+          if (n.localName == 'script' && !n.hasAttribute('data-consent')) {
+            const u = n.getAttribute('src');
+            const t = u && targets(u);
+            if (t && !ok(t)) n.removeAttribute('src'), hide(n, 'src', u);
+          }
+          if (n.hasAttribute('data-consent')) check(n);
+          if (n.firstElementChild) n.querySelectorAll('[data-consent]').forEach(check);
+        });
   }
 
   return {
     start(n) {
       nonce = n;
       const me = document.currentScript as HTMLScriptElement | null;
-      own = me && me.src ? new URL(me.src).origin : location.origin;
+      own = me && me.src ? new URL(me.src).origin : here;
       ({ setAttr, parse } = intercept(hold, clean));
       release = releaser(setAttr, nonce);
       new MutationObserver(added).observe(document, { childList: true, subtree: true });
