@@ -6,12 +6,9 @@
 import type { ResolvedConfig } from './types';
 import type { Allowed } from './decision';
 
-const dataLayer = (): unknown[] => {
-  const w = window as any;
-  return (w.dataLayer = w.dataLayer || []);
-};
+const push = (x: unknown) => ((window as any).dataLayer ||= []).push(x);
 function gtag(..._: any[]) {
-  dataLayer().push(arguments);
+  push(arguments);
 }
 
 /**
@@ -50,5 +47,5 @@ export function consentDefault(config: ResolvedConfig, now: Allowed) {
 export function consentUpdate(config: ResolvedConfig, now: Allowed) {
   if (!config.googleConsentMode) return;
   gtag('consent', 'update', types(now));
-  dataLayer().push({ event: 'consentry_update', consentry: { categories: { ...now.categories }, vendors: { ...now.vendors } } });
+  push({ event: 'consentry_update', consentry: { categories: { ...now.categories }, vendors: { ...now.vendors } } });
 }

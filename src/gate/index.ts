@@ -7,7 +7,7 @@
  */
 import type { ResolvedConfig } from '../types';
 import { intercept } from './intercept';
-import { mentions, vendorsFor } from './hosts';
+import { vendorsFor } from './hosts';
 import { placeholder } from './placeholder';
 import { releaser } from './release';
 
@@ -36,7 +36,6 @@ export function startGate(host: GateHost): Gate {
   let cfg: ResolvedConfig | null = null;
   let lang = 'en';
   let nonce = '';
-  let re: RegExp | null = null;
   /** The loader's own origin is no third party: its chunks load before the rules are known. */
   let own = '';
   // Read once: `location` is slow to ask, and an origin never changes in a document's life.
@@ -116,7 +115,8 @@ export function startGate(host: GateHost): Gate {
 
   /** Gated URLs in an HTML string move aside before the browser parses it for real. */
   function clean(v: string) {
-    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !(re && re.test(v)))) return v;
+    // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
+    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !cfg.vendors.some((x) => (x.hosts || []).some((h) => v.includes(h.replace('*.', '')))))) return v;
     const tpl = parse(v);
     let changed = 0;
     tpl.content.querySelectorAll('script,iframe,img').forEach((el) => {
@@ -184,7 +184,6 @@ export function startGate(host: GateHost): Gate {
     rules(config, l) {
       cfg = config;
       lang = l || lang;
-      re = mentions(config);
       update();
     },
     update,
