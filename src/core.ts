@@ -81,32 +81,34 @@ function setReleased(a: Allowed) {
   gate.update();
 }
 
-/** Records a decision: cookie, consent mode, cookie cleanup, event, beacon, then the gate. */
+/** After the state changed: delete what withdrawn vendors left, tell Consent Mode and listeners. */
+function changed(before: Allowed): Allowed {
+  const now = state();
+  const lost = (a: Record<string, boolean>, b: Record<string, boolean>) => Object.keys(a).filter((id) => a[id] && !b[id]);
+  const vendors = lost(before.vendors, now.vendors);
+  deleteCookies(core.config.vendors.filter((v) => vendors.indexOf(v.id) >= 0));
+  // A tag that already ran keeps running until the page reloads; the widget offers that reload.
+  if (vendors.concat(lost(before.categories, now.categories)).some(gate.ran)) ranDenied = true;
+  consentUpdate(core.config, now);
+  emit('change', get());
+  return now;
+}
+
+/** Records a decision: cookie, cleanup, events, beacon, then the gate. */
 function decide(a: Allowed, method: Method) {
   const before = state();
   stored = decision(core.config, a, method, core.signals, (consentId ||= newId()));
   store.write(stored, core.config);
-  const now = state();
-  const withdrawn = core.config.vendors.filter((v) => before.vendors[v.id] && !now.vendors[v.id]);
-  deleteCookies(withdrawn);
-  // A tag that already ran keeps running until the page reloads; the widget offers that reload.
-  if (withdrawn.some((v) => gate.ran(v.id)) || core.config.categories.some((c) => before.categories[c.id] && !now.categories[c.id] && gate.ran(c.id))) ranDenied = true;
-  consentUpdate(core.config, now);
-  const rec = { v: 1 as const, ...stored, url: pageUrl(), lang: core.lang };
-  emit('change', get());
+  const now = changed(before);
   // Withdrawals apply at once; what the decision newly allows waits for the ledger, briefly.
-  const narrowed = {} as Allowed;
-  for (const k of ['categories', 'vendors'] as const) {
-    narrowed[k] = {};
-    for (const id in now[k]) narrowed[k][id] = now[k][id] && !!released[k][id];
-  }
+  const narrowed: Allowed = { categories: {}, vendors: {} };
+  for (const k of ['categories', 'vendors'] as const) for (const id in now[k]) narrowed[k][id] = now[k][id] && released[k][id];
   setReleased(narrowed);
   const token = ++pending;
-  const wait = beaconUrl ? core.config.beacon.waitMs : 0;
-  const acked = beaconUrl ? send(beaconUrl, rec) : null;
+  const acked = beaconUrl && send(beaconUrl, { v: 1, ...stored, url: pageUrl(), lang: core.lang });
   const release = () => token == pending && setReleased(state());
-  if (!acked || !wait) release();
-  else Promise.race([acked, new Promise((r) => setTimeout(r, wait))]).then(release);
+  if (!acked || !core.config.beacon.waitMs) release();
+  else Promise.race([acked, new Promise((r) => setTimeout(r, core.config.beacon.waitMs))]).then(release);
 }
 
 const gate = startGate({
@@ -133,11 +135,7 @@ export function reset() {
     store.clear(core.config);
     stored = null;
     consentId = '';
-    const now = state();
-    deleteCookies(core.config.vendors.filter((v) => before.vendors[v.id] && !now.vendors[v.id]));
-    consentUpdate(core.config, now);
-    setReleased(now);
-    emit('change', null);
+    setReleased(changed(before));
     firstView();
   });
 }

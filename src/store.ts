@@ -5,9 +5,9 @@
  * their category (`id` on, `!id` off), so the cookie stays far under 300 bytes.
  * The checksum catches edits and truncation, not a determined forger: nothing
  * in a first-party cookie can, and a forged cookie only changes its own
- * visitor's tags.
+ * visitor's tags. The value never needs escaping, so plain document.cookie
+ * reads and writes it: a cookie library would cost a tenth of the loader.
  */
-import Cookies from 'js-cookie';
 import type { Decision, Method, ResolvedConfig } from './types';
 
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'];
@@ -65,25 +65,16 @@ export function decode(value: string | undefined, config: ResolvedConfig): Decis
 }
 
 export function read(config: ResolvedConfig): Decision | null {
-  try {
-    return decode(Cookies.get(config.cookie.name), config);
-  } catch {
-    return null;
-  }
+  // Our value never needs escaping (ids, digits, "." "~" "!" "-"), so a plain split reads it.
+  const pair = document.cookie.split('; ').find((c) => c.split('=')[0] == config.cookie.name);
+  return decode(pair && pair.slice(config.cookie.name.length + 1), config);
 }
 
-export function write(d: Decision, config: ResolvedConfig) {
-  Cookies.set(config.cookie.name, encode(d, config), attrs(config, config.cookie.expiresDays));
-}
+export const write = (d: Decision, config: ResolvedConfig) => put(config, encode(d, config), config.cookie.expiresDays * 86400);
 
-export function clear(config: ResolvedConfig) {
-  Cookies.remove(config.cookie.name, attrs(config));
-}
+export const clear = (config: ResolvedConfig) => put(config, '', 0);
 
-const attrs = (config: ResolvedConfig, expires?: number): Cookies.CookieAttributes => ({
-  path: '/',
-  sameSite: 'Lax',
-  secure: location.protocol == 'https:',
-  domain: config.cookie.domain || undefined,
-  expires,
-});
+function put(config: ResolvedConfig, value: string, maxAge: number) {
+  const domain = config.cookie.domain;
+  document.cookie = `${config.cookie.name}=${value};Path=/;SameSite=Lax;Max-Age=${maxAge}${domain ? ';Domain=' + domain : ''}${location.protocol == 'https:' ? ';Secure' : ''}`;
+}
