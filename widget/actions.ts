@@ -37,7 +37,7 @@ export function closePrefs() {
   prefs.value = false;
   core.emit('hide', 'prefs');
   // The opener may be gone (the banner's Customise after a choice): the reopen button takes over.
-  const to = opener && opener.isConnected ? opener : $('.ro');
+  const to = opener && opener.isConnected && opener != document.body ? opener : $('.ro');
   if (to) to.focus();
 }
 

@@ -17,12 +17,13 @@ const { theme, reopenButton } = core.config.ui;
 
 function App() {
   // A site with its own "Cookie Preferences" link needs no floating button.
-  const reopen = reopenButton && !banner.value && !prefs.value && core.decision() && !document.querySelector('[data-consentry-open]');
+  const reopen = reopenButton && core.decision() && !document.querySelector('[data-consentry-open]');
   return (
     <div class={'r ' + theme} dir={dir} lang={lang}>
       {banner.value && <Banner />}
       {prefs.value && <Prefs />}
-      {reopen && <Reopen />}
+      {/* Kept while hidden, so focus can return to it when the dialog closes. */}
+      {reopen && <Reopen hidden={banner.value || prefs.value} />}
       <p class="sr" role="status">
         {said.value}
       </p>

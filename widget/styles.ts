@@ -37,8 +37,8 @@ a{color:var(--accent)}
 .modal,.dlg{top:50%;left:50%;transform:translate(-50%,-50%);max-height:calc(100% - 2em)}
 .dlg{z-index:2147483647;width:calc(100% - 2em);max-width:40em;border-radius:var(--consentry-radius,12px);display:grid;gap:1em}
 .back{position:fixed;inset:0;z-index:2147483646;background:var(--consentry-backdrop,#0009)}
-.bs{display:flex;flex-wrap:wrap;gap:.5em;flex:1 1 20em}
-.b{flex:1 1 9em;min-height:44px;padding:.5em 1em;font:inherit;font-weight:600;color:var(--accent-fg);background:var(--accent);border:2px solid var(--accent);border-radius:var(--consentry-radius,8px);cursor:pointer}
+.bs{display:grid;grid-template-columns:repeat(auto-fit,minmax(8em,1fr));gap:.5em;flex:1 1 20em}
+.b{min-height:44px;padding:.5em 1em;font:inherit;font-weight:600;color:var(--accent-fg);background:var(--accent);border:2px solid var(--accent);border-radius:var(--consentry-radius,8px);cursor:pointer}
 .b:hover{filter:brightness(1.12)}
 .hd,.row{display:flex;gap:1em;align-items:center;justify-content:space-between}
 .x{flex:none;width:44px;height:44px;padding:10px;color:var(--fg);background:none;border:0;border-radius:8px;cursor:pointer}
@@ -55,6 +55,7 @@ dd{margin-bottom:.25em;overflow-wrap:anywhere}
 .sw[aria-checked=true]{background:var(--accent);border-color:var(--accent)}
 .sw[aria-checked=true]:after{inset-inline-start:22px;background:var(--accent-fg)}
 .sw:disabled{opacity:.6;cursor:default}
+.ro[hidden]{display:none}
 .ro{bottom:1em;inset-inline-start:1em;width:44px;height:44px;border-radius:50%;border:2px solid var(--border);color:var(--accent);cursor:pointer;padding:10px}
 svg{display:block}.ro svg{fill:currentColor}
 @media(prefers-reduced-motion:no-preference){.bn,.dlg{animation:in .2s ease-out}.sw:after{transition:inset-inline-start .15s}}
