@@ -138,6 +138,14 @@ describe('widget: the banner', () => {
     for (const n of ['Accept all', 'Reject all', 'Customise']) expect(control(root, n).getBoundingClientRect().right).to.be.at.most(320);
   });
 
+  it('in an opt-out region without GPC, is a notice with "Do not sell or share" and no honoured message', async () => {
+    const { win, root } = await firstVisit({ mode: { default: 'opt-out' } });
+    expect(decision(win).method).to.equal('opt-out-default');
+    expect(root.querySelector('.bn')!.textContent).not.to.contain('Opt-out request honoured');
+    control(root, 'Do not sell or share my personal information').click();
+    expect(decision(win).method).to.equal('reject-all');
+  });
+
   it('does not come back for a returning visitor, who never downloads the widget', async () => {
     returning({ performance: true });
     const { win } = await openPage({ config });

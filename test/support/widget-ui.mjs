@@ -73,5 +73,6 @@ export async function axe(win) {
     { include: [['#consentry-ui']] },
     { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
   );
+  if (!res.passes.length) throw new Error('axe checked nothing');
   return res.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
