@@ -5,20 +5,19 @@ import { config, fresh, recorder } from './fixtures/vendors';
 /** Long enough for a request that was going to happen to reach the test server. */
 const SETTLE = 250;
 const ranOf = (win: TestWindow) => (win as any).ran as string[];
+/** One static gated tag of each kind, on three vendors' hosts. */
+const eachKind = (url: (host: string, file: string) => string) => `
+  <script type="text/plain" data-consent="performance" src="${url('ga', 'a.js')}"></script>
+  <script type="text/plain" data-consent="advertising">ran.push('inline')</script>
+  <iframe data-consent="yt" data-src="${url('yt', 'embed.html')}"></iframe>
+  <img data-consent="advertising" data-src="${url('x.ads', 'p.gif')}" data-srcset="${url('x.ads', 'p2.gif')} 2x" alt="">`;
 
 describe('static gated tags', () => {
   beforeEach(clearState);
 
   it('make no request and do not run before consent', async () => {
     const { url, requested } = fresh();
-    const { win, doc } = await openPage({
-      config,
-      head: recorder,
-      body: `<script type="text/plain" data-consent="performance" src="${url('ga', 'a.js')}"></script>
-        <script type="text/plain" data-consent="ga">ran.push('inline')</script>
-        <iframe data-consent="yt" data-src="${url('yt', 'embed.html')}"></iframe>
-        <img data-consent="advertising" data-src="${url('x.ads', 'p.gif')}" data-srcset="${url('x.ads', 'p2.gif')} 2x" alt="">`,
-    });
+    const { win, doc } = await openPage({ config, head: recorder, body: eachKind(url) });
     await ready(win);
     await sleep(SETTLE);
     expect(await requested()).to.deep.equal([]);
@@ -80,14 +79,7 @@ describe('static gated tags', () => {
 
   it('"Reject all" releases nothing, static or dynamic', async () => {
     const { url, requested } = fresh();
-    const { win, doc } = await openPage({
-      config,
-      head: recorder,
-      body: `<script type="text/plain" data-consent="performance" src="${url('ga', 'a.js')}"></script>
-        <script type="text/plain" data-consent="advertising">ran.push('inline')</script>
-        <iframe data-consent="yt" data-src="${url('yt', 'embed.html')}"></iframe>
-        <img data-consent="advertising" data-src="${url('x.ads', 'p.gif')}" alt="">`,
-    });
+    const { win, doc } = await openPage({ config, head: recorder, body: eachKind(url) });
     await ready(win);
     const s = doc.createElement('script');
     s.src = url('ga', 'dyn.js');
