@@ -1,6 +1,6 @@
 /** The first layer: a notice with equal choices (opt-in), or the opt-out notice. */
 import { core } from './core';
-import { prefs, reload } from './state';
+import { state } from './state';
 import { t } from './texts';
 import { trap } from './focus';
 import { hideBanner, show } from './actions';
@@ -17,7 +17,7 @@ export function Banner() {
       role={modal ? 'dialog' : 'region'}
       aria-modal={modal ? 'true' : undefined}
       aria-labelledby="bt"
-      inert={prefs.value}
+      inert={state.prefs}
       onKeyDown={modal ? trap() : undefined}
     >
       <div class="in">
@@ -28,7 +28,7 @@ export function Banner() {
             {core.config.policyUrl && <a href={core.config.policyUrl}>{t('banner.policy')}</a>}
           </p>
           {optOut && core.signals.gpc && <p class="note">{t('optout.honoured')}</p>}
-          {reload.value && <Reload />}
+          {state.reload && <Reload />}
         </div>
         <div class="bs">
           {optOut

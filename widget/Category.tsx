@@ -1,13 +1,13 @@
 /** One category of the dialog: its switch, what it is for, why a signal turned it off, and its vendors. */
 import type { ResolvedCategory, Vendor as V } from '../src/types';
 import { core } from './core';
-import { draft } from './state';
+import { state } from './state';
 import { catText, loc, t } from './texts';
 import { toggle } from './actions';
 import { Switch } from './Switch';
 
 export function Category({ c, i }: { c: ResolvedCategory; i: number }) {
-  const on = !!draft.value.categories[c.id];
+  const on = !!state.draft.categories[c.id];
   const signal = c.signals.filter((s) => core.signals[s])[0];
   const vendors = core.config.vendors.filter((v) => v.category == c.id);
   return (
@@ -54,7 +54,7 @@ function Vendor({ v, id, required }: { v: V; id: string; required: boolean }) {
         {required ? (
           <span>{t('prefs.always')}</span>
         ) : (
-          core.config.ui.vendorSwitches && <Switch on={!!draft.value.vendors[v.id]} label={id} set={(on) => toggle('vendors', v.id, on)} />
+          core.config.ui.vendorSwitches && <Switch on={!!state.draft.vendors[v.id]} label={id} set={(on) => toggle('vendors', v.id, on)} />
         )}
       </div>
       <dl>{facts.map(([k, val]) => val && [<dt>{t('vendor.' + k)}</dt>, <dd>{val}</dd>])}</dl>

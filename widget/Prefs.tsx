@@ -1,6 +1,6 @@
 /** The preferences dialog: one switch per category, Save, Accept all, Reject all. */
 import { core } from './core';
-import { reload } from './state';
+import { state } from './state';
 import { lang, t } from './texts';
 import { trap } from './focus';
 import { choose, closePrefs } from './actions';
@@ -30,7 +30,7 @@ export function Prefs() {
       <p class="meta">
         {d ? `${t('prefs.id')}: ${d.id} · ${t('prefs.date')}: ${new Date(d.ts).toLocaleString(lang)}` : t('prefs.none')}
       </p>
-      {reload.value && <Reload />}
+      {state.reload && <Reload />}
       <div class="bs">
         <RejectAll />
         <AcceptAll />

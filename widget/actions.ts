@@ -1,22 +1,21 @@
 /** What the visitor's clicks and the core's calls do to the widget's state. */
 import type { Decision } from '../src/types';
 import { core } from './core';
-import { banner, draft, prefs, reload, said } from './state';
+import { set, state } from './state';
 import { $, focused } from './host';
 import { t, textsReady } from './texts';
 
 /** Where focus goes back to when the dialog closes. */
 let opener: HTMLElement | null = null;
 
-const say = (text: string) => setTimeout(() => (said.value = text), 100);
+const say = (said: string) => setTimeout(() => set({ said }), 100);
 
 /** `core.ui.show`: waits for the visitor's language so the banner never flashes in English first. */
 export const show = (view: 'banner' | 'prefs') =>
   textsReady.then(() => {
     if (view == 'prefs') openPrefs();
     else {
-      banner.value = true;
-      reload.value = false;
+      set({ banner: true, reload: false });
       // The live region exists before its text changes, so screen readers announce the banner.
       say(t(core.mode == 'opt-out' ? 'optout.title' : 'banner.title'));
       if (core.config.ui.layout == 'modal') $('.bn .b')!.focus();
@@ -25,16 +24,14 @@ export const show = (view: 'banner' | 'prefs') =>
   });
 
 function openPrefs() {
-  if (!prefs.value) opener = focused();
-  draft.value = JSON.parse(JSON.stringify(core.state()));
-  reload.value = false;
-  prefs.value = true;
+  if (!state.prefs) opener = focused();
+  set({ draft: JSON.parse(JSON.stringify(core.state())), reload: false, prefs: true });
   $('.dlg')!.focus();
 }
 
 export function closePrefs() {
-  if (!prefs.value) return;
-  prefs.value = false;
+  if (!state.prefs) return;
+  set({ prefs: false });
   core.emit('hide', 'prefs');
   // The opener may be gone (the banner's Customise after a choice): the reopen button takes over.
   const to = opener && opener.isConnected && opener != document.body ? opener : $('.ro');
@@ -42,16 +39,16 @@ export function closePrefs() {
 }
 
 export function hideBanner() {
-  if (!banner.value) return;
-  banner.value = false;
+  if (!state.banner) return;
+  set({ banner: false });
   core.emit('hide', 'banner');
 }
 
 /** Any visitor choice (ours or through the API) closes the UI, unless a reload must be offered first. */
 export function changed(d: Decision | null) {
   if (!d || d.method == 'signal' || d.method == 'opt-out-default') return;
-  if (core.reloadNeeded() && (banner.value || prefs.value)) {
-    reload.value = true;
+  if (core.reloadNeeded() && (state.banner || state.prefs)) {
+    set({ reload: true });
     say(t('reload.text'));
     $('.rl')!.focus();
   } else {
@@ -61,12 +58,12 @@ export function changed(d: Decision | null) {
   }
 }
 
-export const choose = (method: 'accept-all' | 'reject-all' | 'custom') => () => core.choose(method, draft.value);
+export const choose = (method: 'accept-all' | 'reject-all' | 'custom') => () => core.choose(method, state.draft);
 
 /** A category's switch takes its vendors along, as `set()` does. */
 export function toggle(kind: 'categories' | 'vendors', id: string, on: boolean) {
-  const d = JSON.parse(JSON.stringify(draft.value));
+  const d = JSON.parse(JSON.stringify(state.draft));
   d[kind][id] = on;
   if (kind == 'categories') for (const v of core.config.vendors) if (v.category == id) d.vendors[v.id] = on;
-  draft.value = d;
+  set({ draft: d });
 }

@@ -1,12 +1,11 @@
 /**
- * The widget chunk (dist/consentry-widget.js). The loader fetches it only when UI must
+ * The widget chunk (dist/consentry-widget.js, Preact). The loader fetches it only when UI must
  * show, and it reaches the core through `window.consentry.__core`, so no core code ships twice.
  */
 import { render } from 'preact';
-import { effect } from '@preact/signals-core';
 import { core } from './core';
 import { mount } from './host';
-import { banner, prefs, said } from './state';
+import { painter, state } from './state';
 import { dir, lang } from './texts';
 import { changed, show } from './actions';
 import { Banner } from './Banner';
@@ -20,18 +19,18 @@ function App() {
   const reopen = reopenButton && core.decision() && !document.querySelector('[data-consentry-open]');
   return (
     <div class={'r ' + theme} dir={dir} lang={lang}>
-      {banner.value && <Banner />}
-      {prefs.value && <Prefs />}
+      {state.banner && <Banner />}
+      {state.prefs && <Prefs />}
       {/* Kept while hidden, so focus can return to it when the dialog closes. */}
-      {reopen && <Reopen hidden={banner.value || prefs.value} />}
+      {reopen && <Reopen hidden={state.banner || state.prefs} />}
       <p class="sr" role="status">
-        {said.value}
+        {state.said}
       </p>
     </div>
   );
 }
 
-// Rendering is synchronous, so focus can move right after a state change.
-effect(() => render(<App />, mount));
+painter(() => render(<App />, mount));
+render(<App />, mount);
 core.on('change', changed);
 core.ui = { show };
