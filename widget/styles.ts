@@ -35,7 +35,7 @@ a{color:var(--accent)}
 .box.top{top:1em;bottom:auto}
 .box.bottom-left{inset-inline:1em auto}
 .modal,.dlg{top:50%;left:50%;transform:translate(-50%,-50%);max-height:calc(100% - 2em)}
-.dlg{z-index:2147483647;width:calc(100% - 2em);max-width:40em;border-radius:var(--consentry-radius,12px);display:grid;gap:1em}
+.dlg{outline:0;z-index:2147483647;width:calc(100% - 2em);max-width:40em;border-radius:var(--consentry-radius,12px);display:grid;gap:1em}
 .back{position:fixed;inset:0;z-index:2147483646;background:var(--consentry-backdrop,#0009)}
 .bs{display:grid;grid-template-columns:repeat(auto-fit,minmax(8em,1fr));gap:.5em;flex:1 1 20em}
 .b{min-height:44px;padding:.5em 1em;font:inherit;font-weight:600;color:var(--accent-fg);background:var(--accent);border:2px solid var(--accent);border-radius:var(--consentry-radius,8px);cursor:pointer}
