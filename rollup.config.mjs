@@ -22,6 +22,16 @@ export default [
     plugins: [resolve(), ts(), minify()],
   },
   {
+    input: 'src/consent-mode-chunk.ts',
+    output: { file: 'dist/consentry-consent-mode.js', format: 'iife' },
+    plugins: [ts(), minify()],
+  },
+  {
+    input: 'src/gate/placeholder.ts',
+    output: { file: 'dist/consentry-placeholder.js', format: 'iife' },
+    plugins: [ts(), minify()],
+  },
+  {
     input: 'src/validate-chunk.ts',
     output: { file: 'dist/consentry-validate.js', format: 'iife' },
     plugins: [ts(), minify()],

@@ -65,9 +65,11 @@ if (cmd === 'validate') {
   const loader = readFileSync(join(dist, 'consentry.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
   mkdirSync(dirname(resolve(out)), { recursive: true });
   // The loader picks this up and deletes it; JSON is a valid JavaScript expression.
-  writeFileSync(out, `self.__consentryConfig=${JSON.stringify(config)};\n${loader}`);
-  // The widget and its language files are fetched from beside the loader.
-  const chunks = readdirSync(dist).filter((f) => /^consentry-(widget|i18n-[\w-]+)\.js$/.test(f));
+  // Consent Mode rides in the same file, so its defaults cost no extra request.
+  const consentMode = config.googleConsentMode ? readFileSync(join(dist, 'consentry-consent-mode.js'), 'utf8') : '';
+  writeFileSync(out, `self.__consentryConfig=${JSON.stringify(config)};\n${loader}${consentMode}`);
+  // The widget, its language files and the iframe placeholder are fetched from beside the loader.
+  const chunks = readdirSync(dist).filter((f) => /^consentry-(widget|placeholder|i18n-[\w-]+)\.js$/.test(f));
   for (const f of chunks) copyFileSync(join(dist, f), join(dirname(resolve(out)), f));
   console.log(`wrote ${out} (${readFileSync(out).length} bytes) and ${chunks.length} chunk${chunks.length == 1 ? '' : 's'} beside it`);
 } else if (cmd === 'schema') {

@@ -35,7 +35,7 @@ function post(url: string, r: ConsentRecord): Promise<boolean> {
   const body = JSON.stringify(r);
   // A text/plain body is a "simple" request: no CORS preflight, and sendBeacon accepts it.
   try {
-    return fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } }).then(
+    return fetch(url, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } }).then(
       (res) => {
         if (res.ok) save(load().filter((q) => !same(q, r)));
         return res.ok;

@@ -30,7 +30,6 @@ export function resolve(input: unknown, errors: string[] = []): Loaded {
       signals: Array.isArray(x.signals) ? x.signals : x.id == 'advertising' ? ['gpc', 'dnt'] : [],
     }),
   );
-  const ui = obj(c.ui);
   const gcm = c.googleConsentMode;
   return {
     error: errors[0] || null,
@@ -46,7 +45,8 @@ export function resolve(input: unknown, errors: string[] = []): Loaded {
       googleConsentMode: gcm === true ? {} : isObj(gcm) ? gcm : null,
       autoBlock: { unknownHosts: 'allow', ...obj(c.autoBlock) },
       texts: obj(c.texts),
-      ui: { layout: 'bar', position: ui.layout == 'box' ? 'bottom-right' : 'bottom', theme: 'auto', reopenButton: true, vendorSwitches: true, ...ui },
+      // The widget fills in its own defaults (widget/core.ts).
+      ui: obj(c.ui) as ResolvedConfig['ui'],
     },
   };
 }
@@ -62,26 +62,17 @@ export async function loadConfig(baked: unknown, url: string | null, validator: 
   if (baked) return resolve(baked);
   const check = validator();
   const inline = document.getElementById('consentry-config');
-  let raw: unknown;
   try {
-    if (inline) raw = JSON.parse(inline.textContent || '');
-    else if (url) {
-      const res = await fetch(url, { credentials: 'same-origin' });
+    let text = inline && inline.textContent;
+    if (!inline) {
+      if (!url) throw new Error('add data-config="/consentry.json" or a #consentry-config element');
+      const res = await fetch(url);
       if (!res.ok) throw new Error('HTTP ' + res.status);
-      raw = JSON.parse(await res.text());
-    } else return failed('(root): no configuration; add data-config="/consentry.json" or a #consentry-config element');
+      text = await res.text();
+    }
+    const raw = JSON.parse(text!);
+    return resolve(raw, (await check)(raw));
   } catch (e) {
-    return failed(`(root): the configuration ${inline ? 'in #consentry-config' : 'at ' + url} could not be read: ${(e as Error).message}`);
+    return { config: resolve({}).config, error: `(root): the configuration ${inline ? 'in #consentry-config' : url || ''} could not be read: ${(e as Error).message}` };
   }
-  let errors: string[];
-  try {
-    errors = (await check)(raw);
-  } catch (e) {
-    return failed('(root): the configuration could not be checked: ' + (e as Error).message);
-  }
-  return resolve(raw, errors);
-}
-
-function failed(error: string): Loaded {
-  return { config: resolve({ revision: 0 }).config, error };
 }

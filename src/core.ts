@@ -8,11 +8,10 @@ import { acceptAll, Allowed, apply, current, decision, defaults, deniedBySignal,
 import { readSignals } from './signals';
 import * as store from './store';
 import { flush, pageUrl, send } from './beacon';
-import { pickLang } from './lang';
+import { LANGS, pickLang } from './lang';
 import { emit, on } from './events';
 import { addScript } from './script';
 import { startGate } from './gate';
-import { consentDefault, consentUpdate } from './consent-mode';
 import { deleteCookies } from './cleanup';
 
 export interface Options {
@@ -65,6 +64,9 @@ let released: Allowed = { categories: {}, vendors: {} };
 let ranDenied = false;
 let pending = 0;
 let widget: Promise<NonNullable<CoreHandle['ui']>> | null = null;
+let placeholders: Promise<void> | null = null;
+/** Google Consent Mode, when the configuration turns it on (a chunk: see consent-mode-chunk.ts). */
+let consentMode: typeof import('./consent-mode') | undefined;
 const queued: (() => void)[] = [];
 
 function state(): Allowed {
@@ -89,7 +91,7 @@ function changed(before: Allowed): Allowed {
   deleteCookies(core.config.vendors.filter((v) => vendors.indexOf(v.id) >= 0));
   // A tag that already ran keeps running until the page reloads; the widget offers that reload.
   if (vendors.concat(lost(before.categories, now.categories)).some(gate.ran)) ranDenied = true;
-  consentUpdate(core.config, now);
+  consentMode && consentMode.consentUpdate(core.config, now);
   emit('change', get());
   return now;
 }
@@ -113,8 +115,13 @@ function decide(a: Allowed, method: Method) {
 
 const gate = startGate({
   allowed: (id) => isAllowed(released, id),
-  // A placeholder grants a vendor, or a category when no vendor claims the tag.
-  grant: (id) => set({ [core.config.vendors.some((v) => v.id == id) ? 'vendors' : 'categories']: { [id]: true } }),
+  placeholder: (frame, id) =>
+    (placeholders ||= core.load(core.asset('consentry-placeholder.js'))).then(() =>
+      // Its button grants the vendor, or the category when no vendor claims the tag.
+      api.__placeholder!(frame, id, core.config, core.lang, core.nonce, (id) =>
+        set({ [core.config.vendors.some((v) => v.id == id) ? 'vendors' : 'categories']: { [id]: true } }),
+      ),
+    ),
 });
 
 /** Runs `fn` now if the configuration is loaded, else once it is. */
@@ -140,15 +147,15 @@ export function reset() {
   });
 }
 export function show(): Promise<void> {
-  return new Promise<void>((done) => whenReady(() => ui().then((u) => (u.show('prefs'), done()), () => done())));
+  return new Promise<void>((done) => whenReady(() => ui().then((u) => u.show('prefs')).then(done, done)));
 }
 export { on };
 
 function ui() {
-  return (widget ||= core.load(core.asset('consentry-widget.js')).then(() => {
-    if (!core.ui) throw new Error('the widget chunk did not register');
-    return core.ui;
-  }));
+  // The banner's language file comes in parallel, not after the widget asks for it.
+  const l = core.lang;
+  if (l != 'en' && LANGS.indexOf(l) > 0) core.load(core.asset(`consentry-i18n-${l}.js`)).catch(() => {});
+  return (widget ||= core.load(core.asset('consentry-widget.js')).then(() => core.ui!));
 }
 
 /** No decision applies yet: opt-out regions record the default, everyone sees the banner. */
@@ -188,7 +195,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
     nonce,
     decision: get,
     state,
-    choose: (method, choice) => (method == 'accept-all' ? acceptAllFn() : method == 'reject-all' ? rejectAllFn() : set(choice || {})),
+    choose: (method, choice) => (method == 'custom' ? set : method == 'accept-all' ? acceptAllFn : rejectAllFn)(choice!),
     reloadNeeded: () => ranDenied,
     on,
     emit,
@@ -196,10 +203,17 @@ export async function start(opts: Options): Promise<CoreHandle> {
     load: (src) => addScript(src, nonce),
   };
   beaconUrl = opts.beaconUrl || config.beacon.url;
+  if (config.googleConsentMode && !api.__consentMode)
+    await core.load(core.asset('consentry-consent-mode.js')).catch((e) => {
+      // Without Consent Mode's defaults Google's tags would assume "granted": fail closed.
+      core.error = '(root): ' + e.message;
+      console.error('[consentry] ' + core.error);
+    });
+  consentMode = api.__consentMode;
   const prev = store.read(config);
-  stored = !error && current(prev, config) ? prev : null;
-  consentDefault(config, state());
-  gate.rules(config, core.lang);
+  stored = !core.error && current(prev, config) ? prev : null;
+  consentMode && consentMode.consentDefault(config, state());
+  gate.rules(config);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
   setReleased(stored ? state() : rejectAll(config));
   if (beaconUrl) flush(beaconUrl);
@@ -212,7 +226,11 @@ export async function start(opts: Options): Promise<CoreHandle> {
   return core;
 }
 
-export const api: ConsentryApi & { __core?: CoreHandle } = {
+export const api: ConsentryApi & {
+  __core?: CoreHandle;
+  __placeholder?: typeof import('./gate/placeholder').placeholder;
+  __consentMode?: typeof import('./consent-mode');
+} = {
   get,
   allowed,
   acceptAll: acceptAllFn,

@@ -71,4 +71,4 @@ export function decision(config: ResolvedConfig, a: Allowed, method: Method, s: 
 
 /** A stored decision still applies when it is for this revision and not expired. */
 export const current = (d: Decision | null, config: ResolvedConfig, now = Date.now()): d is Decision =>
-  !!d && d.revision === config.revision && now - Date.parse(d.ts) < config.cookie.expiresDays * 864e5 && Date.parse(d.ts) <= now + 864e5;
+  !!d && d.revision === config.revision && now - Date.parse(d.ts) < config.cookie.expiresDays * 864e5;

@@ -4,6 +4,7 @@
  */
 import { api, start, Options } from './core';
 import { validate } from './validate';
+import * as consentMode from './consent-mode';
 
 export { validate };
 
@@ -18,6 +19,7 @@ export function init(opts: Partial<Omit<Options, 'validator'>> = {}) {
   const w = window as any;
   if (w.consentry) return w.consentry as typeof api;
   w.consentry = api;
+  api.__consentMode = consentMode;
   start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate) });
   return api;
 }

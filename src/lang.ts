@@ -9,12 +9,6 @@ export const LANGS = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl'];
 
 export function pickLang(wanted: (string | null | undefined)[], extra: string[]): string {
   const have = LANGS.concat(extra);
-  for (const w of wanted) {
-    if (!w) continue;
-    const l = w.toLowerCase();
-    if (have.indexOf(l) >= 0) return l;
-    const base = l.split('-')[0];
-    if (have.indexOf(base) >= 0) return base;
-  }
+  for (const w of wanted) for (const l of w ? [w.toLowerCase(), w.toLowerCase().split('-')[0]] : []) if (have.indexOf(l) >= 0) return l;
   return 'en';
 }

@@ -8,21 +8,20 @@
 import type { ResolvedConfig } from '../types';
 import { intercept } from './intercept';
 import { vendorsFor } from './hosts';
-import { placeholder } from './placeholder';
 import { releaser } from './release';
 
 export interface GateHost {
   /** Whether a category or vendor id is released for tags now. */
   allowed(target: string): boolean;
-  /** The visitor allowed a vendor (or, when no vendor claims the tag, a category) from a placeholder. */
-  grant(id: string): void;
+  /** Shows what a blocked iframe waits for: the vendor (or category) `id` (see placeholder.ts). */
+  placeholder(frame: HTMLIFrameElement, id: string): void;
 }
 
 export interface Gate {
   /** Installs the interception; called synchronously by the loader, before any config is known. */
   start(nonce: string): void;
-  /** The configuration is known: vendors' hosts, required categories, autoBlock; `lang` for placeholders. */
-  rules(config: ResolvedConfig, lang?: string): void;
+  /** The configuration is known: vendors' hosts, required categories, autoBlock. */
+  rules(config: ResolvedConfig): void;
   /** Re-evaluates every held element against `host.allowed` and releases what is allowed. */
   update(): void;
   /** Whether a tag of this vendor (or category) ran on this page. */
@@ -34,7 +33,6 @@ const KINDS: Record<string, number> = { script: 1, iframe: 1, img: 2 };
 
 export function startGate(host: GateHost): Gate {
   let cfg: ResolvedConfig | null = null;
-  let lang = 'en';
   let nonce = '';
   /** The loader's own origin is no third party: its chunks load before the rules are known. */
   let own = '';
@@ -140,7 +138,7 @@ export function startGate(host: GateHost): Gate {
       release(el);
     } else if (el.localName == 'iframe') {
       const id = t.find((x) => !ok([x]));
-      if (id) placeholder(el, id, cfg!, lang, nonce, host.grant);
+      if (id) host.placeholder(el, id);
     }
   }
 
@@ -181,9 +179,8 @@ export function startGate(host: GateHost): Gate {
       release = releaser(setAttr, nonce);
       new MutationObserver(added).observe(document, { childList: true, subtree: true });
     },
-    rules(config, l) {
+    rules(config) {
       cfg = config;
-      lang = l || lang;
       update();
     },
     update,

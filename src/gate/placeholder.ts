@@ -5,6 +5,8 @@
  * costs no request. (Setting `srcdoc` instead starts a navigation, which
  * Chromium sometimes drops for an iframe inserted while the page is loading.)
  * The style carries the nonce because the empty document inherits the page's CSP.
+ * It ships as a chunk of its own (consentry-placeholder.js), fetched the first
+ * time a page has an iframe to hold, so other pages do not pay for it.
  */
 import type { ResolvedConfig } from '../types';
 
@@ -33,3 +35,5 @@ export function placeholder(f: any, id: string, c: ResolvedConfig, lang: string,
     `<p><button>${t('button', 'Allow {vendor}')}</button>`;
   b.querySelector('button')!.onclick = () => grant(id);
 }
+
+(window as any).consentry.__placeholder = placeholder;
