@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { baseArgs, executablePath, gpcArgs } from '../support/chromium.mjs';
 import { startDemo } from '../../demo/server.mjs';
+import { until } from './support/browser.mjs';
+
+export { until };
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
@@ -40,15 +43,6 @@ export async function startHarness({ gpc = false } = {}) {
   };
 }
 
-/** Polls `fn` until it returns a truthy value or `ms` pass; returns the last value. */
-export async function until(fn, ms = 5000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The ledger's records for a consent id (the visitor's proof), oldest first; [] when none. */
 export async function records(demo, id) {
