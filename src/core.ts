@@ -83,7 +83,7 @@ function setReleased(a: Allowed) {
   gate.update();
 }
 
-/** After the state changed: delete what withdrawn vendors left, tell Consent Mode and listeners. */
+/** After the state changed: delete what withdrawn vendors left, tell Consent Mode. */
 function changed(before: Allowed): Allowed {
   const now = state();
   const lost = (a: Record<string, boolean>, b: Record<string, boolean>) => Object.keys(a).filter((id) => a[id] && !b[id]);
@@ -92,7 +92,6 @@ function changed(before: Allowed): Allowed {
   // A tag that already ran keeps running until the page reloads; the widget offers that reload.
   if (vendors.concat(lost(before.categories, now.categories)).some(gate.ran)) ranDenied = true;
   consentMode && consentMode.consentUpdate(core.config, now);
-  emit('change', get());
   return now;
 }
 
@@ -111,6 +110,8 @@ function decide(a: Allowed, method: Method) {
   const release = () => token == pending && setReleased(state());
   if (!acked || !core.config.beacon.waitMs) release();
   else Promise.race([acked, new Promise((r) => setTimeout(r, core.config.beacon.waitMs))]).then(release);
+  // Listeners (the widget re-rendering among them) hear of it after the tags are on their way.
+  emit('change', get());
 }
 
 const gate = startGate({
@@ -143,6 +144,7 @@ export function reset() {
     stored = null;
     consentId = '';
     setReleased(changed(before));
+    emit('change', get());
     firstView();
   });
 }
@@ -153,8 +155,8 @@ export { on };
 
 function ui() {
   // The banner's language file comes in parallel, not after the widget asks for it.
-  const l = core.lang;
-  if (l != 'en' && LANGS.indexOf(l) > 0) core.load(core.asset(`consentry-i18n-${l}.js`)).catch(() => {});
+  // (English, LANGS[0], is inside the widget.)
+  if (LANGS.indexOf(core.lang) > 0) core.load(core.asset(`consentry-i18n-${core.lang}.js`)).catch(() => {});
   return (widget ||= core.load(core.asset('consentry-widget.js')).then(() => core.ui!));
 }
 
