@@ -87,6 +87,7 @@ export interface ResolvedConfig {
   googleConsentMode: GoogleConsentModeOptions | null;
   autoBlock: { unknownHosts: 'allow' | 'block' };
   texts: Record<string, Record<string, string>>;
+  /** As configured in the loader; the widget fills in its defaults when it starts (widget/core.ts). */
   ui: Required<Pick<UiOptions, 'layout' | 'theme' | 'reopenButton' | 'vendorSwitches'>> & { position: NonNullable<UiOptions['position']> };
 }
 
