@@ -42,7 +42,6 @@ export interface CoreHandle {
   decision(): Decision | null;
   /** What is allowed now: the decision, or the defaults before one. */
   state(): Allowed;
-  choose(method: Extract<Method, 'accept-all' | 'reject-all' | 'custom'>, choice?: Choice): void;
   /** True when a tag that ran on this page is now denied: only a reload stops it. */
   reloadNeeded(): boolean;
   on: typeof on;
@@ -74,9 +73,8 @@ function state(): Allowed {
   return stored || defaults(core.config, core.mode, core.signals);
 }
 
-function isAllowed(a: Allowed, id: string): boolean {
-  return !!(a.categories[id] || a.vendors[id]) || (!!core && core.config.categories.some((c) => c.required && c.id == id));
-}
+/** Every Allowed lists required categories and their vendors as true (decision.ts expand). */
+const isAllowed = (a: Allowed, id: string) => !!(a.categories[id] || a.vendors[id]);
 
 function setReleased(a: Allowed) {
   released = a;
@@ -148,9 +146,10 @@ export function reset() {
     firstView();
   });
 }
-export function show(): Promise<void> {
-  return new Promise<void>((done) => whenReady(() => ui().then((u) => u.show('prefs')).then(done, done)));
-}
+export const show = (): Promise<void> =>
+  new Promise((done) => whenReady(done as () => void))
+    .then(ui)
+    .then((u) => u.show('prefs'), () => {});
 export { on };
 
 function ui() {
@@ -169,7 +168,8 @@ function firstView() {
   }
   ui().then(
     (u) => u.show('banner'),
-    (e) => console.error('[consentry] could not load the consent banner:', e.message),
+    // The message names the widget chunk's URL.
+    (e) => console.error('[consentry] ' + e.message),
   );
 }
 
@@ -185,10 +185,10 @@ export async function start(opts: Options): Promise<CoreHandle> {
     }
   });
   const { config, error } = await loadConfig(opts.config, opts.configUrl || null, opts.validator);
-  if (error) console.error('[consentry] invalid configuration, only required categories are allowed: ' + error);
   const html = document.documentElement.lang;
   const signals = readSignals();
-  core = {
+  // Published as `core` only once complete: until then API calls wait in `queued`.
+  const c: CoreHandle = {
     config,
     error,
     mode: modeFor(config, opts.region || ''),
@@ -197,7 +197,6 @@ export async function start(opts: Options): Promise<CoreHandle> {
     nonce,
     decision: get,
     state,
-    choose: (method, choice) => (method == 'custom' ? set : method == 'accept-all' ? acceptAllFn : rejectAllFn)(choice!),
     reloadNeeded: () => ranDenied,
     on,
     emit,
@@ -206,18 +205,19 @@ export async function start(opts: Options): Promise<CoreHandle> {
   };
   beaconUrl = opts.beaconUrl || config.beacon.url;
   if (config.googleConsentMode && !api.__consentMode)
-    await core.load(core.asset('consentry-consent-mode.js')).catch((e) => {
+    await c.load(c.asset('consentry-consent-mode.js')).catch((e) => {
       // Without Consent Mode's defaults Google's tags would assume "granted": fail closed.
-      core.error = '(root): ' + e.message;
-      console.error('[consentry] ' + core.error);
+      c.error = '(root): ' + e.message;
     });
+  if (c.error) console.error('[consentry] configuration problem, only required categories run: ' + c.error);
   consentMode = api.__consentMode;
+  core = c;
   const prev = store.read(config);
   stored = !core.error && current(prev, config) ? prev : null;
   consentMode && consentMode.consentDefault(config, state());
-  gate.rules(config);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
-  setReleased(stored ? state() : rejectAll(config));
+  released = stored ? state() : rejectAll(config);
+  gate.rules(config);
   if (beaconUrl) flush(beaconUrl);
   // Keep the consent id across a re-prompt so the ledger links old and new decisions.
   consentId = prev ? prev.id : '';

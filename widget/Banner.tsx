@@ -3,7 +3,7 @@ import { core } from './core';
 import { state } from './state';
 import { t } from './texts';
 import { trap } from './focus';
-import { hideBanner, show } from './actions';
+import { choose, hideBanner, show } from './actions';
 import { AcceptAll, Button, RejectAll, Reload } from './Buttons';
 
 export function Banner() {
@@ -32,7 +32,7 @@ export function Banner() {
         </div>
         <div class="bs">
           {optOut
-            ? [<Button text={t('optout.button')} onClick={() => core.choose('reject-all')} />, customise, <Button text={t('optout.dismiss')} onClick={hideBanner} />]
+            ? [<Button text={t('optout.button')} onClick={choose('reject-all')} />, customise, <Button text={t('optout.dismiss')} onClick={hideBanner} />]
             : [<AcceptAll />, <RejectAll />, customise]}
         </div>
       </div>

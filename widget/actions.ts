@@ -1,6 +1,6 @@
 /** What the visitor's clicks and the core's calls do to the widget's state. */
 import type { Decision } from '../src/types';
-import { core } from './core';
+import { choose as decide, core } from './core';
 import { set, state } from './state';
 import { $, focused } from './host';
 import { t, textsReady } from './texts';
@@ -58,7 +58,7 @@ export function changed(d: Decision | null) {
   }
 }
 
-export const choose = (method: 'accept-all' | 'reject-all' | 'custom') => () => core.choose(method, state.draft);
+export const choose = (method: 'accept-all' | 'reject-all' | 'custom') => () => decide(method, state.draft);
 
 /** A category's switch takes its vendors along, as `set()` does. */
 export function toggle(kind: 'categories' | 'vendors', id: string, on: boolean) {

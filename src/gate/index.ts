@@ -130,7 +130,9 @@ export function startGate(host: GateHost): Gate {
 
   /** Releases one held element if its targets allow it, else shows a blocked iframe's placeholder. */
   function check(el: any) {
-    if (el._q || !inert(el)) return;
+    // An inline script the parser may still be filling in (nothing after it yet) would run cut
+    // short: DOMContentLoaded looks at it again.
+    if (el._q || !inert(el) || (!el.nextSibling && !el.src && document.readyState == 'loading')) return;
     const t = idsOf(el);
     if (!t || ok(t)) {
       el._q = 1;
@@ -178,6 +180,7 @@ export function startGate(host: GateHost): Gate {
       ({ setAttr, parse } = intercept(hold, clean));
       release = releaser(setAttr, nonce);
       new MutationObserver(added).observe(document, { childList: true, subtree: true });
+      document.addEventListener('DOMContentLoaded', update);
     },
     rules(config) {
       cfg = config;
