@@ -130,8 +130,8 @@ export function get(): Decision | null {
   return stored && JSON.parse(JSON.stringify(stored));
 }
 export const allowed = (id: string) => !!core && isAllowed(state(), id);
-export const acceptAllFn = () => whenReady(() => decide(acceptAll(core.config, core.signals), 'accept-all'));
-export const rejectAllFn = () => whenReady(() => decide(rejectAll(core.config), 'reject-all'));
+const acceptAllFn = () => whenReady(() => decide(acceptAll(core.config, core.signals), 'accept-all'));
+const rejectAllFn = () => whenReady(() => decide(rejectAll(core.config), 'reject-all'));
 export function set(choice: Choice) {
   whenReady(() => decide(apply(core.config, state(), choice || {}), 'custom'));
 }

@@ -35,7 +35,7 @@ export function encode(d: Decision, config: ResolvedConfig): string {
 }
 
 /** The stored decision, or null for anything missing, malformed or tampered with. */
-export function decode(value: string | undefined, config: ResolvedConfig): Decision | null {
+function decode(value: string | undefined, config: ResolvedConfig): Decision | null {
   const f = (value || '').split('.');
   if (f.length != 8 || f[0] != '1' || sum(f.slice(0, 7).join('.')) != f[7] || !/^[0-9a-f-]{36}$/.test(f[1])) return null;
   const flags = +f[4];
