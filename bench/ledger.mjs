@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createDatabase, pgAvailability, startPg } from '../test/node/helpers/pg.mjs';
 
-const BIN = fileURLToPath(new URL('../bin/consentry-ledger.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../ledger/bin/consentry-ledger.mjs', import.meta.url));
 const REQUESTS = Number(process.env.LEDGER_BENCH_REQUESTS ?? 50_000);
 const CONNECTIONS = Number(process.env.LEDGER_BENCH_CONNECTIONS ?? 50);
 const TARGET = { rps: 5000, p99: 50 };

@@ -7,7 +7,7 @@ import http from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createLedger } from '../ledger/server.mjs';
+import { createLedger } from 'consentry-ledger';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');

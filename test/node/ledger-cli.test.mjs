@@ -1,4 +1,4 @@
-// bin/consentry-ledger.mjs as a site owner runs it: startup log, crash safety, graceful stop.
+// ledger/bin/consentry-ledger.mjs as a site owner runs it: startup log, crash safety, graceful stop.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

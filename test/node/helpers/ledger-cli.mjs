@@ -1,10 +1,10 @@
-// Runs bin/consentry-ledger.mjs as a child process, the way a site owner starts it.
+// Runs ledger/bin/consentry-ledger.mjs as a child process, the way a site owner starts it.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { post, record } from './ledger-suite.mjs';
 
-export const BIN = fileURLToPath(new URL('../../../bin/consentry-ledger.mjs', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../../ledger/bin/consentry-ledger.mjs', import.meta.url));
 
 /**
  * @param {string[]} args

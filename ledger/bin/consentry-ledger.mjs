@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// consentry-ledger: receives consent records (contract §9). See ledger/README.md.
+// consentry-ledger: receives consent records (contract §9). See README.md beside it.
 import { parseArgs } from 'node:util';
-import { consoleLogger, createLedger } from '../ledger/server.mjs';
+import { consoleLogger, createLedger } from '../server.mjs';
 
 const HELP = `Usage: consentry-ledger [options]
 
