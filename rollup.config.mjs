@@ -3,6 +3,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
+import dts from 'rollup-plugin-dts';
 
 const ts = (extra = {}) => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, ...extra });
 
@@ -45,7 +46,13 @@ export default [
   {
     input: 'src/index.ts',
     output: { dir: 'dist/esm', format: 'es', sourcemap: true },
-    plugins: [resolve(), ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm/types' })],
+    plugins: [resolve(), ts({ outDir: 'dist/esm' })],
+  },
+  {
+    // One self-contained .d.ts: no relative imports, so every moduleResolution mode reads it.
+    input: 'src/index.ts',
+    output: { file: 'dist/esm/index.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
   {
     // The banner and preferences UI, fetched by the loader only when it must show.

@@ -2,26 +2,44 @@
  * The ES module: `import { init } from "consentry"` for bundler users.
  * Same engine as the loader; call `init()` once, as early as the page allows.
  */
-import { api, start, Options } from './core';
+import type { Config, ConsentryApi } from './types';
+import { api, start } from './core';
 import { validate } from './validate';
 import * as consentMode from './consent-mode';
 
 export { validate };
 
 export type * from './types';
-export type { Options };
 
-/**
- * Starts Consentry. `assetBase` (where consentry-widget.js is served) defaults to
- * this package's dist/ folder; bundlers that copy assets may need to set it.
- */
-export function init(opts: Partial<Omit<Options, 'validator'>> = {}) {
+/** What `init()` takes; every field is optional. */
+export interface InitOptions {
+  /** The configuration itself. Without it, the inline `#consentry-config` element or `configUrl` is read. */
+  config?: Config;
+  /** URL of the JSON configuration. */
+  configUrl?: string | null;
+  /** Forces the banner's language. */
+  lang?: string | null;
+  /** The visitor's region (`US-CA`, `DE`), which selects the region rule. */
+  region?: string | null;
+  /** Overrides `beacon.url`. */
+  beaconUrl?: string | null;
+  /** Propagated to every script and style Consentry creates (strict CSP). */
+  nonce?: string;
+  /**
+   * Where the widget and its other files are served. Defaults to this package's
+   * dist/ folder; bundlers that copy assets may need to set it.
+   */
+  assetBase?: string;
+}
+
+/** Starts Consentry (once: later calls return the same API). */
+export function init(opts: InitOptions = {}): ConsentryApi {
   const w = window as any;
-  if (w.consentry) return w.consentry as typeof api;
+  if (w.consentry) return w.consentry;
   w.consentry = api;
   api.__consentMode = consentMode;
   start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate) });
   return api;
 }
 
-export const { get, allowed, acceptAll, rejectAll, set, reset, show, on } = api;
+export const { get, allowed, acceptAll, rejectAll, set, reset, show, on }: ConsentryApi = api;

@@ -131,7 +131,19 @@ export interface Choice {
   vendors?: Record<string, boolean>;
 }
 
-export type EventName = 'ready' | 'change' | 'show' | 'hide';
+/** What each event's listener receives. */
+export interface EventMap {
+  /** Once, when the configuration is known: the stored decision, or null before one. */
+  ready: Decision | null;
+  /** After every decision, withdrawal or reset: the new decision, or null after `reset()`. */
+  change: Decision | null;
+  /** The widget opened the banner or the preferences dialog. */
+  show: 'banner' | 'prefs';
+  /** The widget closed the banner or the preferences dialog. */
+  hide: 'banner' | 'prefs';
+}
+
+export type EventName = keyof EventMap;
 
 /** The public API: `window.consentry` and the ES module's exports. */
 export interface ConsentryApi {
@@ -142,5 +154,6 @@ export interface ConsentryApi {
   set(choice: Choice): void;
   reset(): void;
   show(): Promise<void>;
-  on(event: EventName, fn: (detail: any) => void): () => void;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<K extends EventName>(event: K, fn: (detail: EventMap[K]) => void): () => void;
 }
