@@ -57,7 +57,8 @@ function main() {
     console.error('dist/ does not exist: run `npm run build` first');
     process.exit(1);
   }
-  const files = walk(dist).map((f) => ({ file: f, ...sizes(readFileSync(join(dist, f))) }));
+  // Chunks carry their release in their names (scripts/release.mjs); budgets go by the plain name.
+  const files = walk(dist).map((f) => ({ file: f.replace(/\.[0-9a-f]{8}\.js$/, '.js'), ...sizes(readFileSync(join(dist, f))) }));
   const rows = [];
   let over = false;
   const verdict = (gz, budget) => {

@@ -11,6 +11,7 @@ import { flush, pageUrl, send } from './beacon';
 import { LANGS, pickLang } from './lang';
 import { emit, on } from './events';
 import { addScript } from './script';
+import { chunk } from './release';
 import { startGate } from './gate';
 import { deleteCookies } from './cleanup';
 
@@ -200,7 +201,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
     reloadNeeded: () => ranDenied,
     on,
     emit,
-    asset: (name) => new URL(name, opts.assetBase).href,
+    asset: (name) => chunk(name, opts.assetBase),
     load: (src) => addScript(src, nonce),
   };
   beaconUrl = opts.beaconUrl || config.beacon.url;

@@ -4,6 +4,7 @@
  */
 import { api, start } from './core';
 import { addScript } from './script';
+import { chunk } from './release';
 
 const w = window as any;
 const me = document.currentScript as HTMLScriptElement | null;
@@ -22,6 +23,6 @@ else if (me) {
     beaconUrl: d.beacon,
     nonce: me.nonce,
     assetBase: me.src,
-    validator: () => addScript(new URL('consentry-validate.js', me.src).href, me.nonce || '').then(() => w.consentry.__validate),
+    validator: () => addScript(chunk('consentry-validate.js', me.src), me.nonce || '').then(() => w.consentry.__validate),
   });
 }

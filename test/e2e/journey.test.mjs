@@ -17,7 +17,7 @@ const CHOSEN = ['intercom', 'google-analytics', 'mixpanel', 'segment', 'google-d
 test('reject, reload, change of mind, accept: the tags follow the choice and the ledger keeps both records', async () => {
   const { page, context, errors } = await h.visitor();
   const widgetLoads = [];
-  page.on('request', (r) => r.url().endsWith('/consentry-widget.js') && widgetLoads.push(r.url()));
+  page.on('request', (r) => /\/consentry-widget\.[0-9a-f]{8}\.js$/.test(r.url()) && widgetLoads.push(r.url()));
   try {
     // First visit: an opt-in banner with three equal choices; only the required vendor ran.
     let since = Date.now();

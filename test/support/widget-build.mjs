@@ -1,4 +1,5 @@
-// Builds only the widget and language chunks: `npx rollup -c test/support/widget-build.mjs`.
+// Builds only the widget and language chunks:
+// `npx rollup -c test/support/widget-build.mjs && node scripts/release.mjs` (which names them after the release).
 // Handy while other parts of the tree are mid-change; `npm run build` builds everything.
 import config from '../../rollup.config.mjs';
 
