@@ -3,6 +3,8 @@
  * element, or `data-config`) and how its defaults are filled in.
  */
 import type { Category, Config, ResolvedCategory, ResolvedConfig } from './types';
+import { sum } from './store';
+import { RELEASE } from './release';
 
 const DEFAULT_CATEGORIES: Category[] = [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }];
 const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
@@ -53,14 +55,31 @@ export function resolve(input: unknown, errors: string[] = []): Loaded {
 
 export type Validator = (config: unknown) => string[];
 
+/** Where the loader remembers the digest of the last configuration text that passed the check. */
+const CHECKED = 'consentry:checked';
+// The release is part of it: a new validator checks every configuration once more.
+const digest = (text: string) => RELEASE + sum(text) + text.length.toString(36);
+function remembered(): string | null {
+  try {
+    return localStorage.getItem(CHECKED);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads the configuration: the one `consentry bundle` baked in (validated when
  * it was baked), else the inline `#consentry-config` element, else the
- * `data-config` URL, checked by `validator`.
+ * `data-config` URL, checked by `validator`. A text that passed the check on an
+ * earlier page view (same digest) is not checked again, so a returning visitor
+ * does not download the validator; a changed text is, and until it passes
+ * nothing but required categories runs. On a visitor's first view the
+ * validator is fetched in parallel with the configuration.
  */
 export async function loadConfig(baked: unknown, url: string | null, validator: () => Promise<Validator>): Promise<Loaded> {
   if (baked) return resolve(baked);
-  const check = validator();
+  const known = remembered();
+  const early = known ? null : validator();
   const inline = document.getElementById('consentry-config');
   try {
     let text = inline && inline.textContent;
@@ -71,7 +90,16 @@ export async function loadConfig(baked: unknown, url: string | null, validator: 
       text = await res.text();
     }
     const raw = JSON.parse(text!);
-    return resolve(raw, (await check)(raw));
+    const d = digest(text!);
+    if (d == known) return resolve(raw);
+    const errors = (await (early || validator()))(raw);
+    if (!errors.length)
+      try {
+        localStorage.setItem(CHECKED, d);
+      } catch {
+        // Storage blocked: the check simply runs again on the next page.
+      }
+    return resolve(raw, errors);
   } catch (e) {
     return { config: resolve({}).config, error: `(root): the configuration ${inline ? 'in #consentry-config' : url || ''} could not be read: ${(e as Error).message}` };
   }

@@ -13,7 +13,7 @@ import type { Decision, Method, ResolvedConfig } from './types';
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'];
 
 /** FNV-1a: tiny and good enough to notice a changed character. */
-function sum(s: string): string {
+export function sum(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return (h >>> 0).toString(36);
