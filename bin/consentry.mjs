@@ -1,16 +1,12 @@
 #!/usr/bin/env node
-// consentry validate <file>            every problem with its JSON path; exit 1 if any
-// consentry bundle <file> -o <out.js>  the loader with the checked configuration baked in
-// consentry schema [-o <file>]         the JSON Schema of the configuration
+// The `consentry` command: `consentry <command> [args]`. Each command is one entry of COMMANDS,
+// so the usage text lists every one of them.
 import { readFileSync, writeFileSync, copyFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeJsonError } from './lib/json.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const usage = `usage:
-  consentry validate <consentry.json>
-  consentry bundle <consentry.json> -o <public/consentry.js>
-  consentry schema [-o <consentry.schema.json>]`;
 
 function fail(msg) {
   console.error(msg);
@@ -35,7 +31,8 @@ async function checked(file) {
   try {
     config = JSON.parse(text);
   } catch (e) {
-    console.error(`${file}: (root): not valid JSON: ${e.message}`);
+    // JSON.parse's own message may quote the file, line breaks and all: say where instead.
+    console.error(`${file}: (root): not valid JSON: ${describeJsonError(text) || e.message.replace(/\s+/g, ' ')}`);
     process.exit(1);
   }
   const errors = validate(config);
@@ -47,6 +44,67 @@ async function checked(file) {
   return config;
 }
 
+/** A chunk of this build by its plain name (`consentry-widget.js`): its file name carries the release. */
+const HASHED = /^consentry-[\w-]+\.[0-9a-f]{8}\.js$/;
+const chunks = () => readdirSync(dist).filter((f) => HASHED.test(f));
+const chunk = (name) => chunks().find((f) => f.replace(/\.[0-9a-f]{8}\.js$/, '.js') === name);
+
+const COMMANDS = {
+  validate: {
+    usage: 'validate <consentry.json>…',
+    about: 'every problem with its JSON path; exit 1 if any',
+    async run(args, positional) {
+      if (!positional.length) return false;
+      for (const file of positional) await checked(file);
+      console.log(`${positional.join(', ')}: valid`);
+    },
+  },
+  bundle: {
+    usage: 'bundle <consentry.json> -o <public/consentry.js>',
+    about: 'the loader with the checked configuration baked in, its chunks copied beside it',
+    async run(args, positional, opt) {
+      const out = opt('-o') || opt('--out');
+      if (!positional[0] || !out) return false;
+      const config = await checked(positional[0]);
+      const loader = readFileSync(join(dist, 'consentry.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+      mkdirSync(dirname(resolve(out)), { recursive: true });
+      // The loader picks this up and deletes it; JSON is a valid JavaScript expression.
+      // Consent Mode rides in the same file, so its defaults cost no extra request.
+      const consentMode = config.googleConsentMode ? readFileSync(join(dist, chunk('consentry-consent-mode.js')), 'utf8') : '';
+      writeFileSync(out, `self.__consentryConfig=${JSON.stringify(config)};\n${loader}${consentMode}`);
+      // Every chunk the loader may fetch, under its release's name; a baked configuration
+      // was checked here, so the validator stays behind.
+      const copied = chunks().filter((f) => !f.startsWith('consentry-validate.'));
+      for (const f of copied) copyFileSync(join(dist, f), join(dirname(resolve(out)), f));
+      console.log(`wrote ${out} (${readFileSync(out).length} bytes) and ${copied.length} chunk${copied.length == 1 ? '' : 's'} beside it`);
+    },
+  },
+  schema: {
+    usage: 'schema [-o <consentry.schema.json>]',
+    about: 'the JSON Schema of the configuration',
+    async run(args, positional, opt) {
+      const { schema } = await lib();
+      const text = JSON.stringify(schema(), null, 2) + '\n';
+      const out = opt('-o') || opt('--out');
+      if (out) writeFileSync(out, text);
+      else process.stdout.write(text);
+    },
+  },
+  reference: {
+    usage: 'reference',
+    about: 'the configuration reference as a Markdown table (the README embeds it)',
+    async run() {
+      console.log((await lib()).reference());
+    },
+  },
+};
+
+const usage = () =>
+  'usage: consentry <command> [options]\n\n' +
+  Object.values(COMMANDS)
+    .map((c) => `  consentry ${c.usage}\n      ${c.about}`)
+    .join('\n');
+
 const [cmd, ...args] = process.argv.slice(2);
 const opt = (name) => {
   const i = args.indexOf(name);
@@ -54,31 +112,10 @@ const opt = (name) => {
 };
 const positional = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1].startsWith('-')));
 
-if (cmd === 'validate') {
-  if (!positional.length) fail(usage);
-  for (const file of positional) await checked(file);
-  console.log(`${positional.join(', ')}: valid`);
-} else if (cmd === 'bundle') {
-  const out = opt('-o') || opt('--out');
-  if (!positional[0] || !out) fail(usage);
-  const config = await checked(positional[0]);
-  const loader = readFileSync(join(dist, 'consentry.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
-  mkdirSync(dirname(resolve(out)), { recursive: true });
-  // The loader picks this up and deletes it; JSON is a valid JavaScript expression.
-  // Consent Mode rides in the same file, so its defaults cost no extra request.
-  const consentMode = config.googleConsentMode ? readFileSync(join(dist, 'consentry-consent-mode.js'), 'utf8') : '';
-  writeFileSync(out, `self.__consentryConfig=${JSON.stringify(config)};\n${loader}${consentMode}`);
-  // The widget, its language files and the iframe placeholder are fetched from beside the loader.
-  const chunks = readdirSync(dist).filter((f) => /^consentry-(widget|placeholder|i18n-[\w-]+)\.js$/.test(f));
-  for (const f of chunks) copyFileSync(join(dist, f), join(dirname(resolve(out)), f));
-  console.log(`wrote ${out} (${readFileSync(out).length} bytes) and ${chunks.length} chunk${chunks.length == 1 ? '' : 's'} beside it`);
-} else if (cmd === 'schema') {
-  const { schema } = await lib();
-  const text = JSON.stringify(schema(), null, 2) + '\n';
-  const out = opt('-o') || opt('--out');
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
-} else if (cmd === 'reference') {
-  // The configuration reference table that the README embeds.
-  console.log((await lib()).reference());
-} else fail(usage);
+if (!cmd || cmd === 'help' || cmd === '-h' || cmd === '--help') {
+  console.log(usage());
+  process.exit(cmd ? 0 : 2);
+}
+const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : null;
+if (!command) fail(`consentry: unknown command "${cmd}"\n\n${usage()}`);
+if ((await command.run(args, positional, opt)) === false) fail(`usage: consentry ${command.usage}`);
