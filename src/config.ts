@@ -80,6 +80,8 @@ export async function loadConfig(baked: unknown, url: string | null, validator: 
   if (baked) return resolve(baked);
   const known = remembered();
   const early = known ? null : validator();
+  // Awaited only after the configuration arrives: until then its failure is nobody's uncaught error.
+  if (early) early.catch(() => {});
   const inline = document.getElementById('consentry-config');
   try {
     let text = inline && inline.textContent;

@@ -10,6 +10,6 @@ export const addScript = (src: string, nonce: string) =>
     s.src = src;
     s.nonce = nonce;
     s.onload = () => resolve();
-    s.onerror = () => reject(new Error('failed to load ' + src));
+    s.onerror = () => reject(new Error('failed to load ' + src + ' (serve the loader and its chunks from the same release)'));
     document.head.appendChild(s);
   }));
