@@ -112,6 +112,13 @@ export async function createLedger(opts = {}) {
   async function route(req, res, url) {
     const path = url.pathname;
     const method = req.method ?? 'GET';
+    // Someone opening the endpoint in a browser learns what it is for instead of a bare 403.
+    if (path === '/api/consent' && (method === 'GET' || method === 'HEAD'))
+      return sendJson(res, 200, {
+        endpoint: 'Consentry consent ledger',
+        post: 'POST /api/consent with a consent record (text/plain JSON) stores it',
+        get: 'GET /api/consent/<consent id> lists the records of that consent id',
+      });
     if (path === '/api/consent' || path.startsWith('/api/consent/')) {
       const isPost = path === '/api/consent';
       const headers = cors(req, { originRequired: isPost || method === 'OPTIONS' });
