@@ -78,6 +78,8 @@ if (cmd === 'validate') {
   const out = opt('-o') || opt('--out');
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);
+} else if (cmd === 'add') {
+  process.exitCode = (await import('../catalogue/add.mjs')).add(args, (await lib()).validate);
 } else if (cmd === 'reference') {
   // The configuration reference table that the README embeds.
   console.log((await lib()).reference());
