@@ -80,6 +80,9 @@ if (cmd === 'validate') {
   else process.stdout.write(text);
 } else if (cmd === 'add') {
   process.exitCode = (await import('../catalogue/add.mjs')).add(args, (await lib()).validate);
+} else if (cmd === 'declaration') {
+  if (!positional[0]) fail('usage: consentry declaration <consentry.json> [--format html|md] [--lang de] [-o FILE] [--no-style]');
+  process.exitCode = (await import(join(dist, 'declaration.mjs'))).cli(args, await checked(positional[0]), writeFileSync);
 } else if (cmd === 'reference') {
   // The configuration reference table that the README embeds.
   console.log((await lib()).reference());
