@@ -118,7 +118,9 @@ export function declaration(config: ResolvedConfig, x: Texts, lang: string, dir:
       null,
       ...(s.rows.length
         ? s.rows.map((r): Node => {
-            const cell = (i: number, ...kids: Node[]): Node => ['td', { 'data-label': heads[i] }, ...kids];
+            // On a narrow screen an empty cell's card line is left out (class cd-x).
+            const cell = (i: number, ...kids: Node[]): Node =>
+              kids[0] == '—' ? ['td', { 'data-label': heads[i], class: 'cd-x' }, ...kids] : ['td', { 'data-label': heads[i] }, ...kids];
             return [
               'tr',
               null,
@@ -128,7 +130,7 @@ export function declaration(config: ResolvedConfig, x: Texts, lang: string, dir:
                 2,
                 ...dash(
                   r.cookies.length
-                    ? [['ul', null, ...r.cookies.map((k): Node => ['li', null, ['code', null, cookieText(k)], ...(k.duration ? [' ' + k.duration] : [])])] as Node]
+                    ? [['ul', null, ...r.cookies.map((k): Node => ['li', null, ['code', null, cookieText(k)], ...(k.duration ? [` (${k.duration})`] : [])])] as Node]
                     : [],
                 ),
               ),
