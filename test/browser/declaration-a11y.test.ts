@@ -1,42 +1,19 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
-import { clearState, openPage, sleep, until } from './page';
-import { fresh } from '../support/widget-ui.mjs';
+import { clearState, sleep } from './page';
+import { axe as axeIn, fresh } from '../support/widget-ui.mjs';
+import { DIV, declarationPage as open, demoConfig } from './declaration-page';
 
-const DIV = '<div data-consentry-declaration></div>';
-const demoConfig = async (name: string) => {
-  const c = await (await fetch(`/demo/configs/${name}.json`)).json();
-  delete c.$schema;
-  return c;
-};
-
-async function declarationPage(config: object, o: Parameters<typeof openPage>[0] = {}) {
-  const page = await openPage({ config, body: `<main><h1>Cookie notice</h1>${DIV}</main>`, ...o });
-  const root = await until(() => page.doc.querySelector('.consentry-declaration') as HTMLElement, 4000, 'the declaration to render');
-  // The banner is not under test here: a choice puts it away.
+/** The declaration with the banner put away by a choice: the banner is not under test here. */
+async function declarationPage(config: object, o: Parameters<typeof open>[1] = {}) {
+  const page = await open(config, { body: `<main><h1>Cookie notice</h1>${DIV}</main>`, ...o });
   await new Promise((r) => page.win.consentry.on('ready', r));
   page.win.consentry.acceptAll();
   await sleep(50);
-  return { ...page, root };
+  return page;
 }
 
-/** axe-core's WCAG 2.2 A/AA and best-practice findings for the declaration, run inside the page. */
-async function axe(win: any) {
-  if (!win.axe)
-    await new Promise((ok, fail) => {
-      const s = win.document.createElement('script');
-      s.src = '/node_modules/axe-core/axe.min.js';
-      s.onload = ok;
-      s.onerror = fail;
-      win.document.head.appendChild(s);
-    });
-  const res = await win.axe.run(
-    { include: [['[data-consentry-declaration]']] },
-    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
-  );
-  if (!res.passes.length) throw new Error('axe checked nothing');
-  return res.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`);
-}
+const axe = (win: Window) => axeIn(win, '[data-consentry-declaration]');
 
 describe('cookie declaration: accessibility (axe-core) and theme', () => {
   beforeEach(async () => {

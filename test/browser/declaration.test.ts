@@ -1,21 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia } from '@web/test-runner-commands';
-import { clearState, openPage, sleep, until } from './page';
+import { clearState, openPage, sleep } from './page';
+import { DIV, declarationPage, demoConfig } from './declaration-page';
 import { fresh } from '../support/widget-ui.mjs';
-
-const DIV = '<div data-consentry-declaration></div>';
-const demoConfig = async (name: string) => {
-  const c = await (await fetch(`/demo/configs/${name}.json`)).json();
-  delete c.$schema;
-  return c;
-};
-
-/** A page with the loader and `body`, once the declaration (if any) has rendered. */
-async function declarationPage(config: object, o: Parameters<typeof openPage>[0] = {}) {
-  const page = await openPage({ config, body: DIV, ...o });
-  const root = await until(() => page.doc.querySelector('.consentry-declaration') as HTMLElement, 4000, 'the declaration to render');
-  return { ...page, root };
-}
 
 /** What the tables say: per table its caption name and, per row, the row header. */
 const tables = (root: Element) =>
