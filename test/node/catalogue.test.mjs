@@ -82,6 +82,12 @@ test('entries are frozen, and toConfigVendor returns an independent copy without
   assert.ok(!entry.hosts.includes('evil.example'));
 });
 
+test("the package exports it as consentry/catalogue, with its data as consentry/catalogue/vendors.json", async () => {
+  assert.equal((await import('consentry/catalogue')).vendors, vendors);
+  const { createRequire } = await import('node:module');
+  assert.equal(createRequire(import.meta.url).resolve('consentry/catalogue/vendors.json'), join(root, 'catalogue', 'vendors.json'));
+});
+
 test('byId finds an entry regardless of case, and null for an unknown id', () => {
   assert.equal(byId('Hotjar').name, 'Hotjar');
   assert.equal(byId('no-such-vendor'), null);
