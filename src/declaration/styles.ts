@@ -19,7 +19,7 @@ ${R} caption{text-align:start;padding:.5em 0}
 ${R} .cd-n{font-weight:700;font-size:1.1em}
 ${R} .cd-on{margin-inline-start:.5em;padding:0 .6em;border:1px solid var(--border);border-radius:1em;font-size:.85em;white-space:nowrap}
 ${R} .cd-d{display:block;color:var(--muted)}
-${R} th,${R} td{text-align:start;vertical-align:top;padding:.5em .6em;border:1px solid var(--border);overflow-wrap:break-word}
+${R} th,${R} td{text-align:start;vertical-align:top;padding:.5em .6em;border:1px solid var(--border);overflow-wrap:break-word;white-space:normal}
 ${R} thead th,${R} tbody th{background:var(--surface)}
 ${R} ul{margin:0;padding:0;list-style:none}
 ${R} code{font-size:.9em}
