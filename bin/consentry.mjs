@@ -90,6 +90,21 @@ const COMMANDS = {
       else process.stdout.write(text);
     },
   },
+  add: {
+    usage: 'add <vendor>… [--config consentry.json] [--force] | add --list <query>',
+    about: 'vendors from the built-in catalogue into a configuration, validated',
+    async run(args) {
+      process.exitCode = (await import('../catalogue/add.mjs')).add(args, (await lib()).validate);
+    },
+  },
+  declaration: {
+    usage: 'declaration <consentry.json> [--format html|md] [--lang de] [-o FILE] [--no-style]',
+    about: "the site's cookie declaration (categories, vendors, cookies) for a static page",
+    async run(args, positional) {
+      if (!positional[0]) return false;
+      process.exitCode = (await import(join(dist, 'declaration.mjs'))).cli(args, await checked(positional[0]), writeFileSync);
+    },
+  },
   reference: {
     usage: 'reference',
     about: 'the configuration reference as a Markdown table (the README embeds it)',
