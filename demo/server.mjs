@@ -279,7 +279,7 @@ function send(res, status, type, body, req, headers = {}) {
   res.end(req.method === 'HEAD' ? undefined : data);
 }
 
-async function main() {
+export async function main() {
   const port = Number(process.env.PORT ?? 8080);
   const ledgerPort = Number(process.env.LEDGER_PORT ?? 8787);
   let demo;

@@ -14,7 +14,8 @@ const refused = (url) => fetch(url).then(() => false, () => true);
 for (const signal of ['SIGTERM', 'SIGINT'])
   test(`npm start prints URLs that answer, and stops completely on ${signal} to npm`, { timeout: 240000 }, async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'consentry-start-')), 'demo.db');
-    const npm = spawn('npm', ['start'], { cwd: root, env: { ...process.env, PORT: '0', LEDGER_PORT: '0', DEMO_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // dist/ is built already (npm test builds first); rebuilding it here would race the other test files.
+    const npm = spawn('npm', ['start'], { cwd: root, env: { ...process.env, CONSENTRY_SKIP_BUILD: '1', PORT: '0', LEDGER_PORT: '0', DEMO_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     npm.stdout.on('data', (d) => (out += d));
     npm.stderr.on('data', (d) => (out += d));
