@@ -9,10 +9,15 @@ export const BIN = fileURLToPath(new URL('../../../ledger/bin/consentry-ledger.m
 /**
  * @param {string[]} args
  * @param {Record<string, string>} [env]
+ * @param {{nofile?: number, bin?: string}} [opts] nofile: the open-file limit to run under, as a
+ *   systemd service or a container often has (1024); bin: another build of the CLI (benchmarks)
  * @returns {Promise<{url: string, child: import('node:child_process').ChildProcess, log: () => string, exited: Promise<{code: number | null, signal: string | null}>}>}
  */
-export function spawnLedger(args, env = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {
+export function spawnLedger(args, env = {}, { nofile, bin = BIN } = {}) {
+  const [cmd, argv] = nofile
+    ? ['/bin/sh', ['-c', `ulimit -n ${Number(nofile)} && exec "$0" "$@"`, process.execPath, bin, ...args]]
+    : [process.execPath, [bin, ...args]];
+  const child = spawn(cmd, argv, {
     env: { ...process.env, DATABASE_URL: '', ADMIN_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
