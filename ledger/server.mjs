@@ -133,7 +133,7 @@ export async function createLedger(opts = {}) {
     const who = clientAddress(req);
     // Checked before the token is even looked at, so a guesser learns nothing more once over.
     const gate = adminAttempts.check(who);
-    if (!gate.ok) {
+    if ('retryAfter' in gate) {
       throw new HttpError(429, 'too many wrong admin tokens from this client; wait and try again', undefined, { 'Retry-After': String(gate.retryAfter) });
     }
     const given = bearerOrBasic(req.headers.authorization);

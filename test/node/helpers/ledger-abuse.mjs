@@ -161,6 +161,22 @@ export function ledgerAbuseSuite(name, storeOptions) {
     });
   });
 
+  describe(`${name}: a visitor's proof`, () => {
+    test('GET /api/consent/:id answers the newest 1,000 records of an id, oldest first', async () => {
+      // A forged flood under one id, written to the store directly (the rate limit would slow it).
+      const { url, store } = await start();
+      const id = newId('flood');
+      const at = (i) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+      await Promise.all(
+        Array.from({ length: 1005 }, (_, i) => store.insert({ record: record({ id, ts: at(i) }), receivedAt: at(i), origin: 'https://example.com', uaFamily: 'Other' })),
+      );
+      const back = await (await fetch(`${url}/api/consent/${id}`)).json();
+      assert.equal(back.length, 1000);
+      assert.equal(back[0].ts, at(5));
+      assert.equal(back[999].ts, at(1004));
+    });
+  });
+
   describe(`${name}: page URLs are stored normalised`, () => {
     test('a url with a NUL, tab, newline, space or non-ASCII character answers 400 naming url', async () => {
       const { url } = await start();

@@ -117,42 +117,24 @@ export function percentile(xs, p) {
 }
 
 /**
- * With the attack sockets open, starts the export (and, concurrently, the widest dashboard
- * numbers), and posts records from `workers` clients until the export has finished.
- * @param {{url: string, token: string, workers?: number, format?: 'csv' | 'ndjson'}} opts
+ * Visitors posting records, one after the other from each of `workers` clients, and a /healthz
+ * probe, while `running()` says so.
+ * @param {string} url
+ * @param {{workers?: number, running: () => boolean}} opts
  */
-export async function exportWhileAcknowledging({ url, token, workers = 4, format = 'ndjson' }) {
-  const auth = { authorization: `Bearer ${token}` };
+export async function keepPosting(url, { workers = 4, running }) {
   const timeout = () => AbortSignal.timeout(60_000);
-  const t0 = performance.now();
-  const exportRes = await fetch(`${url}/admin/export?format=${format}`, { headers: auth, signal: AbortSignal.timeout(300_000) });
-  if (exportRes.status !== 200) throw new Error(`export answered ${exportRes.status}`);
-  const reader = /** @type {ReadableStreamDefaultReader<Uint8Array>} */ (exportRes.body?.getReader());
-  let lines = 0;
-  let exporting = true;
-  const firstChunk = await reader.read();
-  const countLines = (/** @type {Uint8Array | undefined} */ chunk) => {
-    if (chunk) for (const byte of chunk) if (byte === 10) lines++;
-  };
-  countLines(firstChunk.value);
-  const exported = (async () => {
-    for (let c = firstChunk; !c.done; c = await reader.read()) countLines(c.value);
-    exporting = false;
-    return performance.now() - t0;
-  })();
-
-  const stats = fetch(`${url}/admin/stats?days=366`, { headers: auth, signal: timeout() }).then(async (res) => ({ status: res.status, body: await res.json() }));
-
   /** @type {number[]} */
   const latencies = [];
   /** @type {object[]} */
   const acked = [];
   /** @type {string[]} */
   const errors = [];
-  let ackedDuringExport = 0;
-  let healthyDuringExport = 0;
+  let healthy = 0;
+  // Answers that arrived while still running: one that waited until the end does not count.
+  let ackedWhileRunning = 0;
   async function visitor() {
-    while (exporting) {
+    while (running()) {
       const r = record({ ts: new Date().toISOString() });
       const t = performance.now();
       try {
@@ -166,7 +148,7 @@ export async function exportWhileAcknowledging({ url, token, workers = 4, format
         latencies.push(performance.now() - t);
         if (res.status === 204) {
           acked.push(r);
-          if (exporting) ackedDuringExport++;
+          if (running()) ackedWhileRunning++;
         } else errors.push(`POST answered ${res.status}`);
       } catch (err) {
         errors.push(`POST failed: ${err.cause?.code ?? err.message}`);
@@ -174,12 +156,12 @@ export async function exportWhileAcknowledging({ url, token, workers = 4, format
     }
   }
   async function prober() {
-    while (exporting) {
+    while (running()) {
       try {
         const res = await fetch(`${url}/healthz`, { signal: timeout() });
         await res.arrayBuffer();
-        if (res.status === 200 && exporting) healthyDuringExport++;
-        else if (res.status !== 200) errors.push(`/healthz answered ${res.status}`);
+        if (res.status !== 200) errors.push(`/healthz answered ${res.status}`);
+        else if (running()) healthy++;
       } catch (err) {
         errors.push(`/healthz failed: ${err.cause?.code ?? err.message}`);
       }
@@ -187,9 +169,40 @@ export async function exportWhileAcknowledging({ url, token, workers = 4, format
     }
   }
   await Promise.all([...Array.from({ length: workers }, visitor), prober()]);
+  return { latencies, acked, errors, healthy, ackedWhileRunning };
+}
+
+/**
+ * Starts the export (and, concurrently, the widest dashboard numbers) and keeps posting records
+ * until the export has been downloaded.
+ * @param {{url: string, token: string, workers?: number, format?: 'csv' | 'ndjson'}} opts
+ */
+export async function exportWhileAcknowledging({ url, token, workers = 4, format = 'ndjson' }) {
+  const auth = { authorization: `Bearer ${token}` };
+  const t0 = performance.now();
+  const get = () => fetch(`${url}/admin/export?format=${format}`, { headers: auth, signal: AbortSignal.timeout(300_000) });
+  // Once more if the first try lands on a pooled keep-alive connection the ledger just closed.
+  const exportRes = await get().catch(get);
+  if (exportRes.status !== 200) throw new Error(`export answered ${exportRes.status}`);
+  const reader = /** @type {ReadableStreamDefaultReader<Uint8Array>} */ (exportRes.body?.getReader());
+  let lines = 0;
+  let exporting = true;
+  const countLines = (/** @type {Uint8Array | undefined} */ chunk) => {
+    if (chunk) for (const byte of chunk) if (byte === 10) lines++;
+  };
+  // The first bytes have arrived, so the export is running before the first record is posted.
+  const firstChunk = await reader.read();
+  countLines(firstChunk.value);
+  const exported = (async () => {
+    for (let c = firstChunk; !c.done; c = await reader.read()) countLines(c.value);
+    exporting = false;
+    return performance.now() - t0;
+  })();
+  const stats = fetch(`${url}/admin/stats?days=366`, { headers: auth, signal: AbortSignal.timeout(60_000) }).then(async (res) => ({ status: res.status, body: await res.json() }));
+  const posted = await keepPosting(url, { workers, running: () => exporting });
   const exportMs = await exported;
   const dashboard = await stats.catch((err) => ({ status: 0, body: { error: err.message } }));
-  return { lines, exportMs, acked, ackedDuringExport, healthyDuringExport, latencies, errors, dashboard };
+  return { lines, exportMs, ...posted, ackedDuringExport: posted.ackedWhileRunning, healthyDuringExport: posted.healthy, dashboard };
 }
 
 /** Rows stored before the attack test; bench/ledger-attack.mjs uses 200,000. */
@@ -204,14 +217,15 @@ export const ATTACK_TEST_ROWS = Number(process.env.CONSENTRY_ATTACK_ROWS ?? 50_0
  * @param {{db?: string, databaseUrl?: string}} target a fresh store
  * @param {string[]} args CLI arguments selecting that store
  * @param {Record<string, string>} [env]
+ * @param {{idle?: number, nofile?: number}} [attack] fewer sockets or no limit, to look at one thing
  */
-export async function attackTest(target, args, env = {}) {
+export async function attackTest(target, args, env = {}, { idle = 1000, nofile = 1024 } = {}) {
   const { spawnLedger } = await import('./ledger-cli.mjs');
   const seeded = ATTACK_TEST_ROWS;
   await seedRecords(target, seeded);
   const token = 'attack-test-token';
-  const ledger = await spawnLedger([...args, '--port', '0', '--rate', '0'], { ...env, ADMIN_TOKEN: token }, { nofile: 1024 });
-  const attack = await openIdleSockets(ledger.url, 1000);
+  const ledger = await spawnLedger([...args, '--port', '0', '--rate', '0'], { ...env, ADMIN_TOKEN: token }, { nofile });
+  const attack = await openIdleSockets(ledger.url, idle);
   try {
     const r = await exportWhileAcknowledging({ url: ledger.url, token });
     assert.deepEqual(r.errors.slice(0, 5), [], `${r.errors.length} failed requests while under attack`);
