@@ -94,6 +94,8 @@ async function bench(name, target, args, env) {
       if (res.status !== 200) missing++;
     }
     console.log(`  read back      ${acked.length - missing} of ${acked.length} acknowledged records${missing ? '  FAIL' : ''}`);
+    const logged = ledger.log().split('\n').filter((l) => l && !/^consentry-ledger: (listening|store|origins|rate limit|admin|connections)/.test(l));
+    if (logged.length) console.log(`  ledger log     ${logged.length} lines, e.g. ${logged.slice(0, 3).join(' | ').slice(0, 300)}`);
     return missing === 0;
   } finally {
     ledger.child.kill('SIGTERM');

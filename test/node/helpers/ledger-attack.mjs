@@ -193,15 +193,24 @@ export async function exportWhileAcknowledging({ url, token, workers = 4, format
   // The first bytes have arrived, so the export is running before the first record is posted.
   const firstChunk = await reader.read();
   countLines(firstChunk.value);
+  // Both settle into values (never rejections), since they are awaited only after the posting.
   const exported = (async () => {
-    for (let c = firstChunk; !c.done; c = await reader.read()) countLines(c.value);
-    exporting = false;
-    return performance.now() - t0;
+    try {
+      for (let c = firstChunk; !c.done; c = await reader.read()) countLines(c.value);
+      return { ms: performance.now() - t0, error: null };
+    } catch (err) {
+      return { ms: performance.now() - t0, error: `export cut short: ${err.cause?.code ?? err.message}` };
+    } finally {
+      exporting = false;
+    }
   })();
-  const stats = fetch(`${url}/admin/stats?days=366`, { headers: auth, signal: AbortSignal.timeout(60_000) }).then(async (res) => ({ status: res.status, body: await res.json() }));
+  const stats = fetch(`${url}/admin/stats?days=366`, { headers: auth, signal: AbortSignal.timeout(60_000) })
+    .then(async (res) => ({ status: res.status, body: await res.json() }))
+    .catch((err) => ({ status: 0, body: { error: err.cause?.code ?? err.message } }));
   const posted = await keepPosting(url, { workers, running: () => exporting });
-  const exportMs = await exported;
-  const dashboard = await stats.catch((err) => ({ status: 0, body: { error: err.message } }));
+  const { ms: exportMs, error: exportError } = await exported;
+  if (exportError) posted.errors.push(exportError);
+  const dashboard = await stats;
   return { lines, exportMs, ...posted, ackedDuringExport: posted.ackedWhileRunning, healthyDuringExport: posted.healthy, dashboard };
 }
 
