@@ -119,12 +119,12 @@ log.info(`listening on ${ledger.url}`);
 log.info(`store: ${ledger.store.describe}`);
 log.info(opts.origins.length ? `origins: ${opts.origins.join(', ')}` : 'origins: any (CORS answers *); restrict with --origin https://your.site');
 log.info(opts.rate ? `rate limit: ${opts.rate} records a minute per client (IPv4 address or IPv6 /64)${opts.trustProxy ? ' (from X-Forwarded-For)' : ''}` : 'rate limit: off');
-log.info(adminToken ? 'admin: /admin, /admin/stats and /admin/export need Authorization: Bearer $ADMIN_TOKEN' : 'admin: ADMIN_TOKEN is not set, so /admin routes answer 403');
-if (adminToken && adminToken.length < 16) log.info('admin: ADMIN_TOKEN is shorter than 16 characters and could be guessed; use e.g. openssl rand -hex 24');
 log.info(
   `connections: at most ${opts.maxConnections} (the longest idle one is closed when full); headers within ${opts.headersTimeout / 1000} s, ` +
     `the whole request within ${opts.requestTimeout / 1000} s, keep-alive ${opts.keepAliveTimeout / 1000} s`,
 );
+log.info(adminToken ? 'admin: /admin, /admin/stats and /admin/export need Authorization: Bearer $ADMIN_TOKEN' : 'admin: ADMIN_TOKEN is not set, so /admin routes answer 403');
+if (adminToken && adminToken.length < 16) log.info('admin: ADMIN_TOKEN is shorter than 16 characters and could be guessed; use e.g. openssl rand -hex 24');
 if (opts.cookieEcho) log.info(`cookie echo: re-issuing the "${opts.cookieEcho.name}" cookie for ${opts.cookieEcho.maxAge} s`);
 
 let stopping = false;

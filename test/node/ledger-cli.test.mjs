@@ -25,6 +25,7 @@ describe('consentry-ledger CLI on SQLite', () => {
       assert.ok(log.includes(`store: SQLite ${db} (WAL, synchronous=FULL)`), log);
       assert.match(log, /origins: https:\/\/example\.com/);
       assert.match(log, /ADMIN_TOKEN is not set, so \/admin routes answer 403/);
+      assert.match(log, /connections: at most \d+ \(the longest idle one is closed when full\); headers within 10 s, the whole request within 20 s, keep-alive 5 s/);
       assert.equal((await fetch(`${l.url}/admin`)).status, 403);
       assert.equal((await post(l.url, record(), { origin: 'https://other.example' })).status, 403);
     } finally {
@@ -34,7 +35,7 @@ describe('consentry-ledger CLI on SQLite', () => {
   });
 
   test('an unknown flag or a bad number exits with status 2 and the usage text', async () => {
-    for (const args of [['--nope'], ['--port', 'eighty']]) {
+    for (const args of [['--nope'], ['--port', 'eighty'], ['--max-connections', '0'], ['--headers-timeout', '30', '--request-timeout', '10'], ['--max-clock-skew', '-1']]) {
       const l = spawnLedger(args);
       await assert.rejects(l, (err) => /exited \(code 2[,)]/.test(err.message) && /Usage: consentry-ledger/.test(err.message));
     }

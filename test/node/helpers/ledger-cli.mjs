@@ -32,11 +32,11 @@ export function spawnLedger(args, env = {}, { nofile, bin = BIN } = {}) {
     }, 10_000);
     const onData = () => {
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (!m) return;
+      // The "admin:" line closes the start-up summary; on a busy machine it can arrive later.
+      if (!m || !/consentry-ledger: admin: .*\n/.test(out)) return;
       clearTimeout(timer);
       child.stdout.off('data', onData);
-      // The log lines after "listening" are written in the same tick; give them a moment.
-      setTimeout(() => resolve({ url: m[1], child, log: () => out, exited }), 20);
+      resolve({ url: m[1], child, log: () => out, exited });
     };
     child.stdout.on('data', onData);
     exited.then(({ code, signal }) => {
