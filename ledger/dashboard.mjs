@@ -17,7 +17,9 @@ const esc = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /**
- * @param {{perDay: {day: string, method: string, n: number}[], perCategory: {category: string, accepted: number, total: number}[]}} stats
+ * Draws what the database has aggregated: a bar per day (the server bounds the range) and a
+ * bar per category (the store returns the most common few), so the page stays small.
+ * @param {import('./store.mjs').Stats} stats
  * @param {{from: string, to: string, days: number, nonce: string, store: string}} view
  */
 export function renderDashboard(stats, { from, to, days, nonce, store }) {
@@ -29,7 +31,8 @@ export function renderDashboard(stats, { from, to, days, nonce, store }) {
     const row = byDay.get(day) ?? byDay.set(day, {}).get(day);
     row[method] = (row[method] ?? 0) + Number(n);
   }
-  const total = stats.perDay.reduce((s, r) => s + Number(r.n), 0);
+  let total = 0;
+  for (const r of stats.perDay) total += Number(r.n);
   const q = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
   return `<!doctype html>
@@ -54,6 +57,7 @@ ${dayChart(dayList, byDay)}
 <details><summary>Decisions per day as a table</summary>${dayTable(dayList, byDay)}</details>
 <h2 id="per-category">Acceptance rate per category</h2>
 ${categoryChart(stats.perCategory)}
+${stats.categories > stats.perCategory.length ? `<p>The ${stats.perCategory.length} most common of ${Number(stats.categories).toLocaleString('en')} category ids in this range.</p>` : ''}
 </body></html>`;
 }
 
@@ -63,7 +67,8 @@ ${categoryChart(stats.perCategory)}
  */
 function dayChart(dayList, byDay) {
   const W = 800, H = 240, left = 44, bottom = 24, top = 8;
-  const max = Math.max(1, ...dayList.map((d) => sum(byDay.get(d))));
+  let max = 1;
+  for (const d of dayList) max = Math.max(max, sum(byDay.get(d)));
   const scale = niceMax(max);
   const slot = (W - left) / Math.max(1, dayList.length);
   const barW = Math.max(1, slot * 0.8);

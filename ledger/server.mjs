@@ -1,10 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
+import { isIP } from 'node:net';
 import { pipeline } from 'node:stream/promises';
+import { defaultMaxConnections, guardConnections } from './connections.mjs';
 import { renderDashboard } from './dashboard.mjs';
 import { exportStream, FORMATS } from './export.mjs';
 import { createRateLimiter } from './ratelimit.mjs';
-import { parseIso, parseRecord } from './record.mjs';
+import { checkOrigin, ID, ID_RULE, largestRecordBytes, MAX_FUTURE_MS, parseIso, parseRecord } from './record.mjs';
 import { openStore } from './store.mjs';
 import { uaFamily } from './ua.mjs';
 
@@ -19,7 +21,12 @@ import { uaFamily } from './ua.mjs';
  * @property {number} [rate] records a minute per client address; 0 disables; default 300
  * @property {boolean} [trustProxy] take the client address from the last X-Forwarded-For entry
  * @property {string} [adminToken] bearer token for /admin routes; unset disables them (403)
- * @property {number} [bodyLimit] bytes, default 16 KiB
+ * @property {number} [bodyLimit] bytes, default 32 KiB (the largest valid record is about 22 KiB)
+ * @property {number} [maxConnections] open connections; default 1024, less under a low open-file limit
+ * @property {number} [headersTimeout] ms for a client to send its request headers; default 10 s
+ * @property {number} [requestTimeout] ms for a client to send its whole request; default 20 s
+ * @property {number} [keepAliveTimeout] ms an idle keep-alive connection stays open; default 5 s
+ * @property {number} [maxFutureMs] how far ahead of the server's clock a record's ts may be; default 5 min
  * @property {{name: string, maxAge: number, domain?: string} | null} [cookieEcho] see README, Safari
  * @property {{info: (msg: string) => void, error: (msg: string, err?: unknown) => void}} [logger]
  * @property {() => number} [now] clock in epoch ms, for tests
@@ -27,13 +34,26 @@ import { uaFamily } from './ua.mjs';
 
 export const consoleLogger = {
   info: (msg) => console.log(`consentry-ledger: ${msg}`),
-  error: (msg, err) => console.error(`consentry-ledger: ${msg}`, err instanceof Error ? err.stack : err ?? ''),
+  error: (msg, err) =>
+    err === undefined ? console.error(`consentry-ledger: ${msg}`) : console.error(`consentry-ledger: ${msg}`, err instanceof Error ? err.stack : err),
 };
 
-const ID = /^[A-Za-z0-9-]{8,64}$/;
+export const DEFAULTS = Object.freeze({
+  bodyLimit: 32 * 1024,
+  headersTimeout: 10_000,
+  requestTimeout: 20_000,
+  keepAliveTimeout: 5_000,
+});
+/** Wrong admin tokens a client may send a minute; more answer 429 without looking at the token. */
+export const ADMIN_ATTEMPTS_PER_MINUTE = 10;
+/** The dashboard's widest range: a bar per day. Longer ranges are for the export. */
+export const MAX_DASHBOARD_DAYS = 366;
 const DAY = 86_400_000;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]{1,4000}$/;
+
+/** The client closed the connection or timed out before its request had arrived. */
+class ClientGone extends Error {}
 
 class HttpError extends Error {
   /** @param {number} status @param {string} message @param {string} [field] @param {Record<string, string>} [headers] */
@@ -58,31 +78,42 @@ export async function createLedger(opts = {}) {
     rate = 300,
     trustProxy = false,
     adminToken,
-    bodyLimit = 16 * 1024,
+    bodyLimit = DEFAULTS.bodyLimit,
+    maxConnections = defaultMaxConnections(),
+    headersTimeout = DEFAULTS.headersTimeout,
+    requestTimeout = DEFAULTS.requestTimeout,
+    keepAliveTimeout = DEFAULTS.keepAliveTimeout,
+    maxFutureMs = MAX_FUTURE_MS,
     cookieEcho = null,
     logger = consoleLogger,
     now = Date.now,
   } = opts;
+  if (requestTimeout && headersTimeout > requestTimeout) throw new Error('the headers timeout must not be longer than the request timeout');
   const allowed = origins.length ? new Set(origins.map(normaliseOrigin)) : null;
   const adminHash = adminToken ? sha256(adminToken) : null;
   const store = opts.store ?? (await openStore({ db: opts.db, databaseUrl: opts.databaseUrl }));
   const limiter = createRateLimiter({ rate });
+  const adminAttempts = createRateLimiter({ rate: ADMIN_ATTEMPTS_PER_MINUTE });
+  // Whatever a client can trigger at will is logged in one line, and only so often.
+  const clientLog = throttledLog(logger, now);
 
   /** CORS headers for this request, or null when its origin is not allowed. */
   function cors(req, { originRequired }) {
-    const origin = req.headers.origin;
     if (!allowed) return { 'Access-Control-Allow-Origin': '*' };
+    const checked = checkOrigin(req.headers.origin);
+    const origin = 'origin' in checked ? checked.origin : undefined;
     if (origin && allowed.has(origin)) return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
     // A visitor opening their proof link sends no Origin; a foreign page always does.
-    if (!origin && !originRequired) return { Vary: 'Origin' };
+    if (!req.headers.origin && !originRequired) return { Vary: 'Origin' };
     return null;
   }
 
   function clientAddress(req) {
     if (trustProxy) {
       // The last entry is the one our own proxy appended; earlier ones are whatever the client claimed.
-      const xff = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      if (xff.length) return xff[xff.length - 1];
+      const xff = String(req.headers['x-forwarded-for'] ?? '').split(',');
+      const last = xff[xff.length - 1].trim().replace(/^\[(.*)\]$/, '$1');
+      if (isIP(last)) return last;
     }
     return req.socket.remoteAddress ?? 'unknown';
   }
@@ -99,8 +130,17 @@ export async function createLedger(opts = {}) {
 
   function requireAdmin(req) {
     if (!adminHash) throw new HttpError(403, 'admin routes are disabled: start the ledger with ADMIN_TOKEN set');
+    const who = clientAddress(req);
+    // Checked before the token is even looked at, so a guesser learns nothing more once over.
+    const gate = adminAttempts.check(who);
+    if ('retryAfter' in gate) {
+      throw new HttpError(429, 'too many wrong admin tokens from this client; wait and try again', undefined, { 'Retry-After': String(gate.retryAfter) });
+    }
     const given = bearerOrBasic(req.headers.authorization);
+    // Both sides are hashed to the same length first, so the comparison takes the same time
+    // whatever the guess, and timingSafeEqual never sees unequal lengths.
     if (given === null || !timingSafeEqual(sha256(given), adminHash)) {
+      if (given !== null) adminAttempts.take(who);
       // Basic lets a browser prompt for the token on /admin, instead of putting it in a URL.
       throw new HttpError(401, 'missing or wrong admin token (Authorization: Bearer $ADMIN_TOKEN)', undefined, {
         'WWW-Authenticate': 'Basic realm="consentry-ledger", charset="UTF-8"',
@@ -150,7 +190,8 @@ export async function createLedger(opts = {}) {
       const range = statsRange(url, now());
       const stats = await store.stats(range);
       if (path === '/admin/stats') {
-        const total = stats.perDay.reduce((s, r) => s + Number(r.n), 0);
+        let total = 0;
+        for (const r of stats.perDay) total += Number(r.n);
         return sendJson(res, 200, { ...range, total, ...stats });
       }
       const nonce = randomBytes(16).toString('base64');
@@ -167,6 +208,8 @@ export async function createLedger(opts = {}) {
 
   async function postConsent(req, res, headers) {
     limit(req, headers);
+    const pageOrigin = checkOrigin(req.headers.origin);
+    if ('error' in pageOrigin) throw new HttpError(400, pageOrigin.error.message, pageOrigin.error.field, headers);
     const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     // sendBeacon with a string sends text/plain; a Blob without a type sends none at all.
     if (type && type !== 'text/plain' && type !== 'application/json') {
@@ -176,13 +219,13 @@ export async function createLedger(opts = {}) {
     if (declared > bodyLimit) throw tooLarge(headers);
     const body = await readBody(req, bodyLimit);
     if (!body) throw tooLarge(headers);
-    const checked = parseRecord(body, { now: now() });
+    const checked = parseRecord(body, { now: now(), maxFutureMs });
     if ('error' in checked) throw new HttpError(400, checked.error.message, checked.error.field, headers);
     const { record } = checked;
     await store.insert({
       record,
       receivedAt: new Date(now()).toISOString(),
-      origin: req.headers.origin ?? new URL(record.url).origin,
+      origin: pageOrigin.origin ?? new URL(record.url).origin,
       uaFamily: uaFamily(req.headers['user-agent']),
     });
     const out = { ...headers };
@@ -194,7 +237,7 @@ export async function createLedger(opts = {}) {
 
   async function getConsent(req, res, headers, id) {
     limit(req, headers);
-    if (!ID.test(id)) throw new HttpError(400, 'id must be 8-64 characters of A-Z, a-z, 0-9 and -', 'id', headers);
+    if (!ID.test(id)) throw new HttpError(400, ID_RULE, 'id', headers);
     const rows = await store.byId(id);
     if (rows.length === 0) throw new HttpError(404, 'no records for this id', 'id', headers);
     sendJson(res, 200, rows.map((r) => ({ ...r.record, receivedAt: r.receivedAt })), headers);
@@ -214,16 +257,18 @@ export async function createLedger(opts = {}) {
     });
     if (req.method === 'HEAD') return res.end();
     try {
-      await pipeline(exportStream(store.iterate({ from, to }), /** @type {'csv'|'ndjson'} */ (format)), res);
+      await pipeline(exportStream(store.export({ from, to }, /** @type {'csv'|'ndjson'} */ (format))), res);
     } catch (err) {
       // The status line is gone already; all that is left is to cut the response short so the
       // client sees a truncated download rather than a complete-looking file.
+      const clientLeft = res.destroyed || req.socket.destroyed;
       if (!res.destroyed) res.destroy();
-      if (err?.code !== 'ERR_STREAM_PREMATURE_CLOSE') logger.error('export failed', err);
+      if (clientLeft) clientLog(`export of ${format} stopped: the client closed the connection`);
+      else logger.error('export failed', err);
     }
   }
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ connectionsCheckingInterval: Math.min(1000, headersTimeout || 1000) }, (req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     let url;
     try {
@@ -237,15 +282,28 @@ export async function createLedger(opts = {}) {
         return sendJson(res, err.status, err.field ? { error: err.message, field: err.field } : { error: err.message }, err.headers);
       }
       if (err instanceof URIError) return sendJson(res, 400, { error: 'bad percent-encoding in the path' });
+      if (err instanceof ClientGone) {
+        clientLog(`${req.method} ${url.pathname}: the client closed the connection before its request had arrived; nothing stored`);
+        return res.destroy();
+      }
       logger.error(`${req.method} ${url.pathname} failed`, err);
       if (res.headersSent) return res.destroy();
       // 503, not 500: the client keeps the record queued and sends it again later.
       sendJson(res, 503, { error: 'the ledger could not store or read records right now; try again later' }, { 'Retry-After': '5' });
     });
   });
-  // Slow clients must not hold sockets open indefinitely.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  // Slow or silent clients must not hold sockets for long: Node checks these every second
+  // (connectionsCheckingInterval), and the guard below closes the idlest socket when full.
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = requestTimeout;
+  server.keepAliveTimeout = keepAliveTimeout;
+  guardConnections(server, {
+    max: maxConnections,
+    onEvict: (why) => why === 'refused' && clientLog(`${maxConnections} connections are busy with requests; refused a new one`),
+  });
+  if (bodyLimit < largestRecordBytes()) {
+    logger.info(`the body limit (${bodyLimit} bytes) is below the largest valid record (${largestRecordBytes()} bytes): sites with many vendors would get 413`);
+  }
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -272,6 +330,7 @@ export async function createLedger(opts = {}) {
       clearTimeout(force);
       await store.close();
       limiter.close();
+      adminAttempts.close();
     })();
     return closing;
   }
@@ -291,7 +350,8 @@ function tooLarge(headers) {
 }
 
 /**
- * Resolves with the body, or null as soon as it exceeds `limit` (the rest is not read).
+ * Resolves with the body, or null as soon as it exceeds `limit` (the rest is not read);
+ * rejects with ClientGone when the client leaves (or times out) before the body has arrived.
  * @param {http.IncomingMessage} req
  * @param {number} limit
  * @returns {Promise<Buffer | null>}
@@ -301,21 +361,59 @@ function readBody(req, limit) {
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+    };
     const onData = (chunk) => {
       size += chunk.length;
       if (size > limit) {
-        req.off('data', onData);
-        req.off('end', onEnd);
+        stop();
         req.pause();
         return resolve(null);
       }
       chunks.push(chunk);
     };
-    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onClose = () => {
+      stop();
+      reject(new ClientGone());
+    };
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('error', reject);
+    req.on('close', onClose);
+    // 'error' ("aborted") comes with 'close'; listening keeps it from being thrown as unhandled.
+    req.on('error', () => {});
   });
+}
+
+/**
+ * At most `perMinute` lines a minute for what clients cause at will (aborted uploads, refused
+ * connections), so that they cannot fill the disk through the log; the rest are counted.
+ * @param {{info: (msg: string) => void}} logger
+ * @param {() => number} now
+ */
+function throttledLog(logger, now, perMinute = 20) {
+  let since = -Infinity;
+  let shown = 0;
+  let hidden = 0;
+  return (/** @type {string} */ msg) => {
+    const t = now();
+    if (t - since >= 60_000) {
+      if (hidden) logger.info(`(${hidden} more lines like the above in the last minute were not logged)`);
+      since = t;
+      shown = 0;
+      hidden = 0;
+    }
+    if (shown < perMinute) {
+      shown++;
+      logger.info(msg);
+    } else hidden++;
+  };
 }
 
 /** @param {string} s */
@@ -345,14 +443,22 @@ function isoParam(url, name) {
   return new Date(t).toISOString();
 }
 
-/** The dashboard range: ?from=&to= if given, else the last ?days= whole UTC days (default 30). */
+/**
+ * The dashboard range: ?from=&to= if given, else the last ?days= whole UTC days (default 30),
+ * at most MAX_DASHBOARD_DAYS: the page draws a bar per day, and wider ranges are for the export.
+ */
 function statsRange(url, nowMs) {
   const to = isoParam(url, 'to') ?? new Date(Math.floor(nowMs / DAY) * DAY + DAY).toISOString();
   const rawDays = url.searchParams.get('days');
   const days = rawDays === null ? 30 : Number(rawDays);
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new HttpError(400, 'days must be a whole number from 1 to 366', 'days');
-  const from = isoParam(url, 'from') ?? new Date(Date.parse(to) - days * DAY).toISOString();
+  const max = MAX_DASHBOARD_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > max) throw new HttpError(400, `days must be a whole number from 1 to ${max}`, 'days');
+  const fromParam = isoParam(url, 'from');
+  const from = fromParam ?? new Date(Math.max(0, Date.parse(to) - days * DAY)).toISOString();
   if (from >= to) throw new HttpError(400, 'to must be after from', 'to');
+  if (Date.parse(to) - Date.parse(from) > max * DAY) {
+    throw new HttpError(400, `the dashboard shows at most ${max} days at once; use /admin/export for longer ranges`, fromParam ? 'from' : 'to');
+  }
   return { from, to, days: Math.round((Date.parse(to) - Date.parse(from)) / DAY) };
 }
 

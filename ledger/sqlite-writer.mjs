@@ -18,14 +18,14 @@ if (parentPort) {
   const insertAll = db.transaction((/** @type {unknown[][]} */ rows) => {
     for (const r of rows) insert.run(r);
   });
-  port.on('message', (/** @type {{id: number, rows: unknown[][]} | 'close'} */ msg) => {
+  port.on('message', (/** @type {{id: number, args: unknown[][]} | 'close'} */ msg) => {
     if (msg === 'close') {
       db.close();
       port.close();
       return;
     }
     try {
-      insertAll(msg.rows);
+      insertAll(msg.args);
       port.postMessage({ id: msg.id });
     } catch (err) {
       port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });

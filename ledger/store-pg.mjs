@@ -1,24 +1,30 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pg from 'pg';
 import { createBatcher } from './batcher.mjs';
+import { exportHeader, formatRows } from './export.mjs';
 import migrations from './migrations/pg.mjs';
+import { BY_ID_LIMIT, PAGE, TOP_CATEGORIES } from './store.mjs';
 
 /** @typedef {import('./store.mjs').Store} Store */
 /** @typedef {import('./store.mjs').Row} Row */
-
-const PAGE = 1000;
 // Any constant works; it only has to be the same in every ledger instance sharing a database.
 const MIGRATION_LOCK = 0x636f6e73;
 const iso = (d) => (d instanceof Date ? d.toISOString() : d);
 
 /**
- * Shared store for several ledger instances behind a load balancer.
- * @param {{url: string, poolSize?: number}} opts
+ * Shared store for several ledger instances behind a load balancer. Exports and the dashboard
+ * read through a pool of their own, so however many run at once, the connections that commit
+ * records and answer visitors are never all taken.
+ * @param {{url: string, poolSize?: number, readPoolSize?: number}} opts
  * @returns {Promise<Store>}
  */
-export async function openPgStore({ url, poolSize = 10 }) {
+export async function openPgStore({ url, poolSize = 10, readPoolSize = 2 }) {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A dashboard over years of records must not run for ever on the database server either.
+  const reads = new pg.Pool({ connectionString: url, max: readPoolSize, statement_timeout: 120_000 });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  reads.on('error', () => {});
   await migrate(pool);
 
   // One INSERT … SELECT unnest(…) per batch: a single round trip and a single commit.
@@ -31,7 +37,7 @@ export async function openPgStore({ url, poolSize = 10 }) {
        ON CONFLICT (consent_id, ts) DO NOTHING`,
       columns(rows),
     );
-  // Leave connections free for reads and exports while commits are in flight.
+  // Leave connections free for visitors' look-ups and /healthz while commits are in flight.
   const batcher = createBatcher(write, { parallel: Math.max(1, poolSize - 2) });
 
   const host = safeHost(url);
@@ -40,51 +46,64 @@ export async function openPgStore({ url, poolSize = 10 }) {
     describe: `PostgreSQL ${host}`,
     insert: (row) => batcher.add(row),
     async byId(id) {
+      // The newest ones: a forged flood under one id must not make this answer unbounded.
       const { rows } = await pool.query(
-        'SELECT record, received_at FROM consent_records WHERE consent_id = $1 ORDER BY ts, seq',
+        `SELECT record, received_at FROM consent_records WHERE consent_id = $1 ORDER BY ts DESC, seq DESC LIMIT ${BY_ID_LIMIT}`,
         [id],
       );
-      return rows.map((r) => ({ record: JSON.parse(r.record), receivedAt: iso(r.received_at) }));
+      return rows.reverse().map((r) => ({ record: JSON.parse(r.record), receivedAt: iso(r.received_at) }));
     },
     // Keyset pagination: each page is its own short query, so no transaction or cursor is held
     // open for as long as a slow client takes to download a large export.
-    async *iterate({ from = null, to = null } = {}) {
+    async *export({ from = null, to = null } = {}, format) {
+      yield exportHeader(format);
       let afterAt = /** @type {Date | string} */ ('-infinity');
       let afterSeq = '0';
       for (;;) {
-        const { rows } = await pool.query(
+        const { rows } = await reads.query(
           `SELECT seq, received_at, record, origin, ua_family FROM consent_records
            WHERE received_at >= coalesce($1::timestamptz, '-infinity') AND received_at < coalesce($2::timestamptz, 'infinity')
              AND (received_at, seq) > ($3::timestamptz, $4::bigint)
            ORDER BY received_at, seq LIMIT ${PAGE}`,
           [from, to, afterAt, afterSeq],
         );
-        for (const r of rows) {
-          yield { receivedAt: iso(r.received_at), record: JSON.parse(r.record), origin: r.origin, uaFamily: r.ua_family };
-        }
+        // Formatting a page takes a few milliseconds here; requests that arrived meanwhile go
+        // first before the next page is read.
+        const page = rows.map((r) => ({ receivedAt: iso(r.received_at), record: JSON.parse(r.record), origin: r.origin, uaFamily: r.ua_family }));
+        if (page.length) yield formatRows(page, format);
         if (rows.length < PAGE) return;
         afterAt = rows[rows.length - 1].received_at;
         afterSeq = rows[rows.length - 1].seq;
+        await nextTurn();
       }
     },
     async stats({ from = null, to = null } = {}) {
       const range = `received_at >= coalesce($1::timestamptz, '-infinity') AND received_at < coalesce($2::timestamptz, 'infinity')`;
-      const [days, cats] = await Promise.all([
-        pool.query(
-          `SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, method, count(*)::int AS n
-           FROM consent_records WHERE ${range} GROUP BY 1, 2 ORDER BY 1`,
-          [from, to],
-        ),
-        pool.query(
-          `SELECT c.key AS category, (count(*) FILTER (WHERE c.value = 'true'))::int AS accepted, count(*)::int AS total
-           FROM consent_records, jsonb_each(categories) AS c WHERE ${range} GROUP BY 1 ORDER BY 1`,
-          [from, to],
-        ),
-      ]);
-      return { perDay: days.rows, perCategory: cats.rows };
+      // One connection of the read pool, one query after the other: a dashboard never takes both.
+      const days = await reads.query(
+        `SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, method, count(*)::int AS n
+         FROM consent_records WHERE ${range} GROUP BY 1, 2 ORDER BY 1`,
+        [from, to],
+      );
+      // Categories are whatever records name, so a flood of forged records could name millions:
+      // only the most common ones come back, with the number of all of them.
+      const cats = await reads.query(
+        `SELECT * FROM (
+           SELECT c.key AS category, (count(*) FILTER (WHERE c.value = 'true'))::int AS accepted, count(*)::int AS total,
+                  (count(*) OVER ())::int AS categories
+           FROM consent_records, jsonb_each(categories) AS c WHERE ${range}
+           GROUP BY 1 ORDER BY total DESC, category LIMIT ${TOP_CATEGORIES}) top
+         ORDER BY category`,
+        [from, to],
+      );
+      return {
+        perDay: days.rows,
+        perCategory: cats.rows.map(({ category, accepted, total }) => ({ category, accepted, total })),
+        categories: cats.rows.length ? cats.rows[0].categories : 0,
+      };
     },
     async count() {
-      const { rows } = await pool.query('SELECT count(*)::int AS n FROM consent_records');
+      const { rows } = await reads.query('SELECT count(*)::int AS n FROM consent_records');
       return rows[0].n;
     },
     async ping() {
@@ -92,7 +111,7 @@ export async function openPgStore({ url, poolSize = 10 }) {
     },
     async close() {
       await batcher.drain();
-      await pool.end();
+      await Promise.all([pool.end(), reads.end()]);
     },
   };
 }

@@ -3,20 +3,27 @@ import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createBatcher } from './batcher.mjs';
+import { exportHeader } from './export.mjs';
 import migrations from './migrations/sqlite.mjs';
+import { BY_ID_LIMIT, PAGE } from './store.mjs';
+
+// Pages formatted in the reader thread can be larger: each costs two thread wake-ups, which
+// take long on a busy machine, and none of the work happens where requests are answered.
+const EXPORT_PAGE = 5 * PAGE;
 
 /** @typedef {import('./store.mjs').Store} Store */
 /** @typedef {import('./store.mjs').Row} Row */
 
-const PAGE = 1000;
-
 /**
- * Embedded store for a single ledger process.
+ * Embedded store for a single ledger process. Three connections share the file: the writer
+ * thread (commits, with their fsync), the reader thread (exports, dashboard) and this thread
+ * (a visitor's records by id, an indexed look-up), so nothing slow runs where requests are
+ * answered.
  * @param {{file: string}} opts
  * @returns {Store}
  */
 export function openSqliteStore({ file }) {
-  // Two connections share the file (writer thread, readers here), so it cannot be :memory:.
+  // Several connections share the file, so it cannot be :memory:.
   if (file === ':memory:') throw new Error('the ledger needs an SQLite file, not :memory:');
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
@@ -28,63 +35,53 @@ export function openSqliteStore({ file }) {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
-  const writer = startWriter(path);
-  const batcher = createBatcher((/** @type {Row[]} */ rows) => writer.write(rows.map(toParams)), { parallel: 1 });
+  const writer = startThread('./sqlite-writer.mjs', path);
+  const reader = startThread('./sqlite-reader.mjs', path);
+  const batcher = createBatcher((/** @type {Row[]} */ rows) => writer.call(undefined, rows.map(toParams)), { parallel: 1 });
 
-  const byId = db.prepare('SELECT record, received_at FROM consent_records WHERE consent_id = ? ORDER BY ts, seq');
-  const page = db.prepare(`
-    SELECT seq, received_at, record, origin, ua_family FROM consent_records
-    WHERE received_at >= coalesce(@from, '') AND received_at < coalesce(@to, '~')
-      AND (received_at, seq) > (@afterAt, @afterSeq)
-    ORDER BY received_at, seq LIMIT ${PAGE}`);
-  const perDay = db.prepare(`
-    SELECT substr(received_at, 1, 10) AS day, method, count(*) AS n FROM consent_records
-    WHERE received_at >= coalesce(@from, '') AND received_at < coalesce(@to, '~')
-    GROUP BY day, method ORDER BY day`);
-  const perCategory = db.prepare(`
-    SELECT c.key AS category, sum(c.value) AS accepted, count(*) AS total
-    FROM consent_records, json_each(consent_records.categories) AS c
-    WHERE received_at >= coalesce(@from, '') AND received_at < coalesce(@to, '~')
-    GROUP BY c.key ORDER BY c.key`);
-  const countAll = db.prepare('SELECT count(*) AS n FROM consent_records').pluck();
+  // The newest records of an id, so that a forged flood under one id cannot make this look-up
+  // (on the main thread) unbounded.
+  const byId = db.prepare(`
+    SELECT record, received_at FROM consent_records WHERE consent_id = ?
+    ORDER BY ts DESC, seq DESC LIMIT ${BY_ID_LIMIT}`);
 
   return {
     kind: 'sqlite',
     describe: `SQLite ${path} (WAL, synchronous=FULL)`,
     insert: (row) => batcher.add(row),
     async byId(id) {
-      return byId.all(id).map((r) => ({ record: JSON.parse(r.record), receivedAt: r.received_at }));
+      return byId.all(id).reverse().map((r) => ({ record: JSON.parse(r.record), receivedAt: r.received_at }));
     },
-    // Keyset pages rather than one open cursor: an open better-sqlite3 iterator would lock the
-    // connection and stall every insert for as long as a slow client takes to download.
-    async *iterate({ from = null, to = null } = {}) {
-      let afterAt = '';
-      let afterSeq = 0;
+    // Keyset pages read and formatted by the reader thread, rather than one open cursor: that
+    // would hold a read transaction for as long as a slow client takes to download. The next
+    // page is asked for as soon as one arrives, so the thread works while the client downloads.
+    async *export({ from = null, to = null } = {}, format) {
+      yield exportHeader(format);
+      const next = (afterAt, afterSeq) => {
+        const page = /** @type {Promise<{text: string, n: number, afterAt: string, afterSeq: number}>} */ (
+          reader.call('page', { from, to, afterAt, afterSeq, format, limit: EXPORT_PAGE })
+        );
+        // A client that leaves stops this loop with a page still on its way; its failure then
+        // has nobody to report to, and must not count as unhandled.
+        page.catch(() => {});
+        return page;
+      };
+      let pending = next('', 0);
       for (;;) {
-        const rows = page.all({ from, to, afterAt, afterSeq });
-        for (const r of rows) {
-          yield { receivedAt: r.received_at, record: JSON.parse(r.record), origin: r.origin, uaFamily: r.ua_family };
-        }
-        if (rows.length < PAGE) return;
-        afterAt = rows[rows.length - 1].received_at;
-        afterSeq = rows[rows.length - 1].seq;
+        const page = await pending;
+        pending = page.n < EXPORT_PAGE ? null : next(page.afterAt, page.afterSeq);
+        if (page.text) yield page.text;
+        if (!pending) return;
       }
     },
-    async stats({ from = null, to = null } = {}) {
-      return {
-        perDay: perDay.all({ from, to }),
-        perCategory: perCategory.all({ from, to }),
-      };
-    },
-    async count() {
-      return countAll.get();
-    },
+    stats: ({ from = null, to = null } = {}) => /** @type {Promise<any>} */ (reader.call('stats', { from, to })),
+    count: () => /** @type {Promise<number>} */ (reader.call('count')),
     async ping() {
       db.prepare('SELECT 1').get();
     },
     async close() {
       await batcher.drain();
-      await writer.close();
+      await Promise.all([writer.close(), reader.close()]);
       db.close();
     },
   };
@@ -100,11 +97,13 @@ function toParams(r) {
 }
 
 /**
- * The writer thread: each write resolves once its transaction is committed there.
- * @param {string} path
+ * A worker thread answering one message at a time; each call resolves with its answer.
+ * If the thread dies, every call in flight and after fails (the server answers 503).
+ * @param {string} module beside this file
+ * @param {string} path the database file
  */
-function startWriter(path) {
-  const worker = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), { workerData: { path } });
+function startThread(module, path) {
+  const worker = new Worker(new URL(module, import.meta.url), { workerData: { path } });
   /** @type {Map<number, {resolve: (v?: unknown) => void, reject: (e: Error) => void}>} */
   const pending = new Map();
   let next = 0;
@@ -115,23 +114,23 @@ function startWriter(path) {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
   };
-  worker.on('message', ({ id, error }) => {
+  worker.on('message', ({ id, result, error }) => {
     const p = pending.get(id);
     pending.delete(id);
-    if (error) p?.reject(new Error(`SQLite write failed: ${error}`));
-    else p?.resolve();
+    if (error) p?.reject(new Error(`SQLite ${module.slice(2, -4)}: ${error}`));
+    else p?.resolve(result);
   });
   worker.on('error', (err) => failAll(err));
   const exited = new Promise((resolve) => worker.on('exit', resolve));
-  exited.then(() => failAll(dead ?? new Error('the SQLite writer thread has stopped')));
+  exited.then(() => failAll(dead ?? new Error(`the SQLite ${module.slice(2, -4)} thread has stopped`)));
   return {
-    /** @param {unknown[][]} rows */
-    write(rows) {
+    /** @param {string | undefined} op @param {unknown} [args] */
+    call(op, args) {
       if (dead) return Promise.reject(dead);
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, rows });
+        worker.postMessage({ id, op, args });
       });
     },
     async close() {

@@ -1,4 +1,12 @@
 // The ledger talks to one store interface; SQLite for one process, PostgreSQL for several.
+// Both keep slow reads (exports, the dashboard) off the connections that acknowledge records.
+
+/** Rows per export page: one query each, so no read is held open while a client downloads. */
+export const PAGE = 1000;
+/** The dashboard charts at most this many categories, the most common ones. */
+export const TOP_CATEGORIES = 50;
+/** GET /api/consent/:id answers at most this many records, the newest. */
+export const BY_ID_LIMIT = 1000;
 
 /**
  * @typedef {object} Row what the server hands to the store for one accepted record
@@ -11,13 +19,20 @@
  * @typedef {{from?: string | null, to?: string | null}} Range ISO bounds on receive time, to exclusive
  */
 /**
+ * @typedef {object} Stats
+ * @property {{day: string, method: string, n: number}[]} perDay
+ * @property {{category: string, accepted: number, total: number}[]} perCategory the TOP_CATEGORIES most common
+ * @property {number} categories how many categories the range names in all
+ */
+/**
  * @typedef {object} Store
  * @property {'sqlite' | 'postgresql'} kind
  * @property {string} describe for the startup log; never contains a password
  * @property {(row: Row) => Promise<void>} insert resolves once durably committed; a repeated (id, ts) is ignored
- * @property {(id: string) => Promise<{record: object, receivedAt: string}[]>} byId oldest first
- * @property {(range?: Range) => AsyncIterable<Row>} iterate in receive order, page by page
- * @property {(range?: Range) => Promise<{perDay: {day: string, method: string, n: number}[], perCategory: {category: string, accepted: number, total: number}[]}>} stats
+ * @property {(id: string) => Promise<{record: object, receivedAt: string}[]>} byId the newest BY_ID_LIMIT, oldest first
+ * @property {(range: Range, format: import('./export.mjs').Format) => AsyncIterable<string>} export the records in
+ *   receive order as export text, a page (PAGE rows) at a time, read and formatted off the connections that commit
+ * @property {(range?: Range) => Promise<Stats>} stats aggregated by the database
  * @property {() => Promise<number>} count
  * @property {() => Promise<void>} ping
  * @property {() => Promise<void>} close commits what is queued, then closes

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // consentry-ledger: receives consent records (contract §9). See README.md beside it.
 import { parseArgs } from 'node:util';
-import { consoleLogger, createLedger } from '../server.mjs';
+import { defaultMaxConnections, openFileLimit } from '../connections.mjs';
+import { MAX_FUTURE_MS } from '../record.mjs';
+import { consoleLogger, createLedger, DEFAULTS } from '../server.mjs';
 
 const HELP = `Usage: consentry-ledger [options]
 
@@ -11,7 +13,13 @@ const HELP = `Usage: consentry-ledger [options]
   --origin URL         allowed page origin, repeatable (default: any origin, CORS *)
   --rate N             records a minute per client address (default 300; 0 = no limit)
   --trust-proxy        take the client address from X-Forwarded-For (behind your own proxy only)
-  --body-limit BYTES   largest accepted record (default 16384)
+  --body-limit BYTES   largest accepted record (default 32768)
+  --max-connections N  open connections at most; when full, the longest idle one is closed
+                       (default 1024, less if the open-file limit is low)
+  --headers-timeout S  seconds a client has to send its request headers (default 10)
+  --request-timeout S  seconds a client has to send its whole request (default 20)
+  --keep-alive-timeout S  seconds an idle keep-alive connection stays open (default 5)
+  --max-clock-skew S   how far ahead of this server's clock a record's ts may be (default 300)
   --cookie-echo NAME   re-issue the NAME cookie from the server (Safari 7-day cap; see README)
   --cookie-max-age S   Max-Age for --cookie-echo (default 15552000, 180 days)
   --cookie-domain D    Domain attribute for --cookie-echo
@@ -29,11 +37,11 @@ function fail(msg) {
   process.exit(2);
 }
 
-/** @param {string | undefined} v @param {string} flag @param {number} dflt */
-function intFlag(v, flag, dflt) {
+/** @param {string | undefined} v @param {string} flag @param {number} dflt @param {number} [min] */
+function intFlag(v, flag, dflt, min = 0) {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) fail(`${flag} must be a whole number, got "${v}"`);
+  if (!Number.isInteger(n) || n < min) fail(`${flag} must be a whole number${min ? ` of at least ${min}` : ''}, got "${v}"`);
   return n;
 }
 
@@ -48,6 +56,11 @@ try {
       rate: { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       'body-limit': { type: 'string' },
+      'max-connections': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'keep-alive-timeout': { type: 'string' },
+      'max-clock-skew': { type: 'string' },
       'cookie-echo': { type: 'string' },
       'cookie-max-age': { type: 'string' },
       'cookie-domain': { type: 'string' },
@@ -73,13 +86,24 @@ const opts = {
   origins: args.origin ?? [],
   rate: intFlag(args.rate, '--rate', 300),
   trustProxy: Boolean(args['trust-proxy']),
-  bodyLimit: intFlag(args['body-limit'], '--body-limit', 16 * 1024),
+  bodyLimit: intFlag(args['body-limit'], '--body-limit', DEFAULTS.bodyLimit),
+  maxConnections: intFlag(args['max-connections'], '--max-connections', defaultMaxConnections(), 1),
+  headersTimeout: 1000 * intFlag(args['headers-timeout'], '--headers-timeout', DEFAULTS.headersTimeout / 1000, 1),
+  requestTimeout: 1000 * intFlag(args['request-timeout'], '--request-timeout', DEFAULTS.requestTimeout / 1000, 1),
+  keepAliveTimeout: 1000 * intFlag(args['keep-alive-timeout'], '--keep-alive-timeout', DEFAULTS.keepAliveTimeout / 1000, 1),
+  maxFutureMs: 1000 * intFlag(args['max-clock-skew'], '--max-clock-skew', MAX_FUTURE_MS / 1000),
   adminToken,
   cookieEcho: args['cookie-echo']
     ? { name: args['cookie-echo'], maxAge: intFlag(args['cookie-max-age'], '--cookie-max-age', 15_552_000), domain: args['cookie-domain'] }
     : null,
   logger: log,
 };
+
+if (opts.headersTimeout > opts.requestTimeout) fail('--headers-timeout must not be longer than --request-timeout');
+const files = openFileLimit();
+if (files !== null && opts.maxConnections > files - 64) {
+  log.info(`--max-connections ${opts.maxConnections} is close to this process's open-file limit (${files}); raise the limit (ulimit -n, LimitNOFILE) or lower the cap`);
+}
 
 let ledger;
 try {
@@ -94,8 +118,13 @@ try {
 log.info(`listening on ${ledger.url}`);
 log.info(`store: ${ledger.store.describe}`);
 log.info(opts.origins.length ? `origins: ${opts.origins.join(', ')}` : 'origins: any (CORS answers *); restrict with --origin https://your.site');
-log.info(opts.rate ? `rate limit: ${opts.rate} records a minute per client address${opts.trustProxy ? ' (from X-Forwarded-For)' : ''}` : 'rate limit: off');
+log.info(opts.rate ? `rate limit: ${opts.rate} records a minute per client (IPv4 address or IPv6 /64)${opts.trustProxy ? ' (from X-Forwarded-For)' : ''}` : 'rate limit: off');
+log.info(
+  `connections: at most ${opts.maxConnections} (the longest idle one is closed when full); headers within ${opts.headersTimeout / 1000} s, ` +
+    `the whole request within ${opts.requestTimeout / 1000} s, keep-alive ${opts.keepAliveTimeout / 1000} s`,
+);
 log.info(adminToken ? 'admin: /admin, /admin/stats and /admin/export need Authorization: Bearer $ADMIN_TOKEN' : 'admin: ADMIN_TOKEN is not set, so /admin routes answer 403');
+if (adminToken && adminToken.length < 16) log.info('admin: ADMIN_TOKEN is shorter than 16 characters and could be guessed; use e.g. openssl rand -hex 24');
 if (opts.cookieEcho) log.info(`cookie echo: re-issuing the "${opts.cookieEcho.name}" cookie for ${opts.cookieEcho.maxAge} s`);
 
 let stopping = false;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
+import net from 'node:net';
+import { attackTest, idleSocketsTest } from './helpers/ledger-attack.mjs';
 import { assertAllStored, crashTest, postUntil, spawnLedger } from './helpers/ledger-cli.mjs';
 import { post, record } from './helpers/ledger-suite.mjs';
 
@@ -23,6 +25,7 @@ describe('consentry-ledger CLI on SQLite', () => {
       assert.ok(log.includes(`store: SQLite ${db} (WAL, synchronous=FULL)`), log);
       assert.match(log, /origins: https:\/\/example\.com/);
       assert.match(log, /ADMIN_TOKEN is not set, so \/admin routes answer 403/);
+      assert.match(log, /connections: at most \d+ \(the longest idle one is closed when full\); headers within 10 s, the whole request within 20 s, keep-alive 5 s/);
       assert.equal((await fetch(`${l.url}/admin`)).status, 403);
       assert.equal((await post(l.url, record(), { origin: 'https://other.example' })).status, 403);
     } finally {
@@ -32,7 +35,7 @@ describe('consentry-ledger CLI on SQLite', () => {
   });
 
   test('an unknown flag or a bad number exits with status 2 and the usage text', async () => {
-    for (const args of [['--nope'], ['--port', 'eighty']]) {
+    for (const args of [['--nope'], ['--port', 'eighty'], ['--max-connections', '0'], ['--headers-timeout', '30', '--request-timeout', '10'], ['--max-clock-skew', '-1']]) {
       const l = spawnLedger(args);
       await assert.rejects(l, (err) => /exited \(code 2[,)]/.test(err.message) && /Usage: consentry-ledger/.test(err.message));
     }
@@ -51,6 +54,37 @@ describe('consentry-ledger CLI on SQLite', () => {
 
   test('records acknowledged before kill -9 are all there after a restart', async () => {
     await crashTest(['--port', '0', '--db', dbFile()]);
+  });
+
+  test('with 1,000 idle sockets held open under an open-file limit of 1024, records and /healthz are still answered', async () => {
+    await idleSocketsTest(['--db', dbFile()]);
+  });
+
+  test('under attack (1,000 idle sockets, open-file limit 1024) a large export and the dashboard run while records keep being acknowledged', async () => {
+    const db = dbFile();
+    await attackTest({ db }, ['--db', db]);
+  });
+
+  test('an upload the client abandons logs one line, without a stack trace', async () => {
+    const l = await spawnLedger(['--port', '0', '--db', dbFile()]);
+    try {
+      const { port } = new URL(l.url);
+      const s = net.connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => s.once('connect', resolve));
+      s.write('POST /api/consent HTTP/1.1\r\nHost: ledger\r\nContent-Type: text/plain\r\nContent-Length: 500\r\n\r\n{"v":1,"id":');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      s.destroy();
+      const deadline = Date.now() + 10_000;
+      while (!/closed the connection/.test(l.log()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      // A moment more, in case a stack trace were to follow the line.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const after = l.log().split('\n').filter((line) => !/^consentry-ledger: (listening|store|origins|rate limit|admin|connections):? /.test(line) && line.trim());
+      assert.equal(after.length, 1, after.join('\n'));
+      assert.match(after[0], /^consentry-ledger: POST \/api\/consent: the client closed the connection before its request had arrived; nothing stored$/);
+    } finally {
+      l.child.kill('SIGTERM');
+      await l.exited;
+    }
   });
 
   test('SIGTERM finishes the requests in flight, commits them and exits 0', async () => {

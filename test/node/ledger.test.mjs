@@ -4,15 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { createRateLimiter } from '../../ledger/ratelimit.mjs';
+import net from 'node:net';
+import { defaultMaxConnections } from '../../ledger/connections.mjs';
+import { createLedger } from '../../ledger/server.mjs';
+import { clientKey, createRateLimiter } from '../../ledger/ratelimit.mjs';
 import { uaFamily } from '../../ledger/ua.mjs';
-import { ledgerSuite } from './helpers/ledger-suite.mjs';
+import { ledgerAbuseSuite } from './helpers/ledger-abuse.mjs';
+import { ledgerFuzzSuite } from './helpers/ledger-fuzz.mjs';
+import { ledgerSuite, post, record } from './helpers/ledger-suite.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'consentry-ledger-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 ledgerSuite('SQLite', async () => ({ db: join(dir, `ledger-${n++}.db`) }));
+ledgerAbuseSuite('SQLite', async () => ({ db: join(dir, `ledger-${n++}.db`) }));
+ledgerFuzzSuite('SQLite', async () => ({ db: join(dir, `ledger-${n++}.db`) }));
 
 describe('rate limit allowance', () => {
   test('a limited client may post again once time has refilled its allowance, and Retry-After says when', () => {
@@ -26,6 +33,66 @@ describe('rate limit allowance', () => {
     assert.equal(limiter.take('203.0.113.9').ok, true);
     assert.equal(limiter.take('203.0.113.9').ok, false);
     limiter.close();
+  });
+});
+
+describe('client keys', () => {
+  test('IPv6 clients are keyed by their /64, IPv4 (also IPv4-mapped) by their address', () => {
+    assert.equal(clientKey('2001:db8:1:2:3:4:5:6'), '2001:db8:1:2::/64');
+    assert.equal(clientKey('2001:0DB8:0001:0002::ffff'), '2001:db8:1:2::/64');
+    assert.equal(clientKey('2001:db8::1'), '2001:db8:0:0::/64');
+    assert.equal(clientKey('::1'), '0:0:0:0::/64');
+    assert.equal(clientKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
+    assert.equal(clientKey('::ffff:192.0.2.7'), '192.0.2.7');
+    assert.equal(clientKey('64:ff9b::192.0.2.7'), '64:ff9b:0:0::/64');
+    assert.equal(clientKey('192.0.2.7'), '192.0.2.7');
+  });
+});
+
+describe('connections', () => {
+  const silent = { info() {}, error() {} };
+  const open = async (url, n) => {
+    const { port } = new URL(url);
+    const sockets = Array.from({ length: n }, () => net.connect(Number(port), '127.0.0.1').on('error', () => {}));
+    await Promise.all(sockets.map((s) => new Promise((resolve) => s.once('connect', resolve).once('close', resolve))));
+    return sockets;
+  };
+
+  test('over --max-connections the longest idle connection is closed, so real clients are still answered', async () => {
+    const ledger = await createLedger({ port: 0, rate: 0, logger: silent, db: join(dir, `conn-${n++}.db`), maxConnections: 20 });
+    const sockets = await open(ledger.url, 100);
+    try {
+      for (let i = 0; i < 5; i++) {
+        assert.equal((await post(ledger.url, record())).status, 204);
+        assert.equal((await fetch(`${ledger.url}/healthz`)).status, 200);
+      }
+      const count = await new Promise((resolve, reject) => ledger.server.getConnections((err, c) => (err ? reject(err) : resolve(c))));
+      assert.ok(count <= 21, `${count} connections open`);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await ledger.close();
+    }
+  });
+
+  test('a connection that sends no request is closed after --headers-timeout with 408', async () => {
+    const ledger = await createLedger({ port: 0, rate: 0, logger: silent, db: join(dir, `conn-${n++}.db`), headersTimeout: 1000, requestTimeout: 2000 });
+    try {
+      const [s] = await open(ledger.url, 1);
+      let answer = '';
+      s.on('data', (d) => (answer += d));
+      s.write('POST /api/consent HTTP/1.1\r\nHost: x\r\n');
+      await new Promise((resolve) => s.once('close', resolve));
+      assert.match(answer, /^HTTP\/1\.1 408 /);
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  test('the default cap leaves file descriptors spare under a low open-file limit', () => {
+    assert.equal(defaultMaxConnections(null), 1024);
+    assert.equal(defaultMaxConnections(65536), 1024);
+    assert.equal(defaultMaxConnections(1024), 924);
+    assert.equal(defaultMaxConnections(100), 16);
   });
 });
 

@@ -9,10 +9,15 @@ export const BIN = fileURLToPath(new URL('../../../ledger/bin/consentry-ledger.m
 /**
  * @param {string[]} args
  * @param {Record<string, string>} [env]
+ * @param {{nofile?: number, bin?: string}} [opts] nofile: the open-file limit to run under, as a
+ *   systemd service or a container often has (1024); bin: another build of the CLI (benchmarks)
  * @returns {Promise<{url: string, child: import('node:child_process').ChildProcess, log: () => string, exited: Promise<{code: number | null, signal: string | null}>}>}
  */
-export function spawnLedger(args, env = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {
+export function spawnLedger(args, env = {}, { nofile, bin = BIN } = {}) {
+  const [cmd, argv] = nofile
+    ? ['/bin/sh', ['-c', `ulimit -n ${Number(nofile)} && exec "$0" "$@"`, process.execPath, bin, ...args]]
+    : [process.execPath, [bin, ...args]];
+  const child = spawn(cmd, argv, {
     env: { ...process.env, DATABASE_URL: '', ADMIN_TOKEN: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,11 +32,11 @@ export function spawnLedger(args, env = {}) {
     }, 10_000);
     const onData = () => {
       const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (!m) return;
+      // The "admin:" line closes the start-up summary; on a busy machine it can arrive later.
+      if (!m || !/consentry-ledger: admin: .*\n/.test(out)) return;
       clearTimeout(timer);
       child.stdout.off('data', onData);
-      // The log lines after "listening" are written in the same tick; give them a moment.
-      setTimeout(() => resolve({ url: m[1], child, log: () => out, exited }), 20);
+      resolve({ url: m[1], child, log: () => out, exited });
     };
     child.stdout.on('data', onData);
     exited.then(({ code, signal }) => {
