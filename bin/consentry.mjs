@@ -67,9 +67,12 @@ if (cmd === 'validate') {
   // The loader picks this up and deletes it; JSON is a valid JavaScript expression.
   // Consent Mode rides in the same file, so its defaults cost no extra request.
   const consentMode = config.googleConsentMode ? readFileSync(join(dist, 'consentry-consent-mode.js'), 'utf8') : '';
-  writeFileSync(out, `self.__consentryConfig=${JSON.stringify(config)};\n${loader}${consentMode}`);
-  // The widget, its language files and the iframe placeholder are fetched from beside the loader.
-  const chunks = readdirSync(dist).filter((f) => /^consentry-(widget|placeholder|i18n-[\w-]+)\.js$/.test(f));
+  // validate() refused every "__proto__" key (in an object literal it would set a prototype);
+  // escaping "<" keeps "</script>" in a text from closing a page's inline copy of this file.
+  const json = JSON.stringify(config).replace(/[<\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  writeFileSync(out, `self.__consentryConfig=${json};\n${loader}${consentMode}`);
+  // The widget, its language files, the iframe placeholder and the cookie cleanup are fetched from beside the loader.
+  const chunks = readdirSync(dist).filter((f) => /^consentry-(widget|placeholder|cleanup|i18n-[\w-]+)\.js$/.test(f));
   for (const f of chunks) copyFileSync(join(dist, f), join(dirname(resolve(out)), f));
   console.log(`wrote ${out} (${readFileSync(out).length} bytes) and ${chunks.length} chunk${chunks.length == 1 ? '' : 's'} beside it`);
 } else if (cmd === 'schema') {
