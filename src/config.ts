@@ -5,7 +5,6 @@
 import type { Category, Config, ResolvedCategory, ResolvedConfig } from './types';
 
 const DEFAULT_CATEGORIES: Category[] = [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }];
-const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
 
 export interface Loaded {
   config: ResolvedConfig;
@@ -14,20 +13,25 @@ export interface Loaded {
 }
 
 /**
- * Fills in defaults. Tolerates invalid input (it keeps what it can read) so
- * that a broken file still shows the visitor a banner; the caller fails closed
- * on `error` and allows nothing but required categories.
+ * Fills in defaults. A field that `errors` (validate's messages) names falls
+ * back to its default, so a broken file still shows the visitor a banner with
+ * what was right in it (texts, links), and nothing downstream ever meets a
+ * shape it does not expect: every configuration is validated before this
+ * (the CLI's `bundle`, the loader's check of a fetched or inline file, the ES
+ * module's `init`). The caller fails closed on `error` and allows nothing but
+ * required categories.
  */
 export function resolve(input: unknown, errors: string[] = []): Loaded {
-  const c: Record<string, any> = isObj(input) ? input : {};
-  const obj = (v: unknown): Record<string, any> => (isObj(v) ? v : {});
-  const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((x) => isObj(x) && typeof x.id == 'string') : []);
-  const cats = (list(c.categories).length ? list(c.categories) : DEFAULT_CATEGORIES).map(
-    (x): ResolvedCategory => ({
+  // A copy (the caller's object stays as it was); spreading null, a number or an array is harmless,
+  // and such a configuration failed validation at its root anyway.
+  const c: Record<string, any> = { ...(input as object) };
+  for (const e of errors) delete c[e.split(/[.[:]/)[0]];
+  const cats = (c.categories || DEFAULT_CATEGORIES).map(
+    (x: Category): ResolvedCategory => ({
       ...x,
-      required: x.required === true,
+      required: !!x.required,
       // Advertising honours both signals unless the configuration says otherwise.
-      signals: Array.isArray(x.signals) ? x.signals : x.id == 'advertising' ? ['gpc', 'dnt'] : [],
+      signals: x.signals || (x.id == 'advertising' ? ['gpc', 'dnt'] : []),
     }),
   );
   const gcm = c.googleConsentMode;
@@ -35,18 +39,18 @@ export function resolve(input: unknown, errors: string[] = []): Loaded {
     error: errors[0] || null,
     config: {
       ...(c as Config),
-      revision: +c.revision || 0,
+      revision: c.revision || 0,
       policyUrl: c.policyUrl || '',
-      mode: { default: 'opt-in', regions: {}, ...obj(c.mode) },
+      mode: { default: 'opt-in', regions: {}, ...c.mode },
       categories: cats,
-      vendors: list(c.vendors).filter((v) => cats.some((x) => x.id == v.category)),
-      cookie: { name: 'consentry', expiresDays: 182, domain: '', ...obj(c.cookie) },
-      beacon: { url: '', waitMs: 800, ...obj(c.beacon) },
-      googleConsentMode: gcm === true ? {} : isObj(gcm) ? gcm : null,
-      autoBlock: { unknownHosts: 'allow', ...obj(c.autoBlock) },
-      texts: obj(c.texts),
+      vendors: c.vendors || [],
+      cookie: { name: 'consentry', expiresDays: 182, domain: '', ...c.cookie },
+      beacon: { url: '', waitMs: 800, ...c.beacon },
+      googleConsentMode: gcm === true ? {} : gcm || null,
+      autoBlock: { unknownHosts: 'allow', ...c.autoBlock },
+      texts: c.texts || {},
       // The widget fills in its own defaults (widget/core.ts).
-      ui: obj(c.ui) as ResolvedConfig['ui'],
+      ui: c.ui || {},
     },
   };
 }
@@ -55,22 +59,26 @@ export type Validator = (config: unknown) => string[];
 
 /**
  * Reads the configuration: the one `consentry bundle` baked in (validated when
- * it was baked), else the inline `#consentry-config` element, else the
- * `data-config` URL, checked by `validator`.
+ * it was baked, unless `checkBaked`: the ES module's `init({ config })`), else
+ * the inline `#consentry-config` element, else the `data-config` URL, checked
+ * by `validator`.
  */
-export async function loadConfig(baked: unknown, url: string | null, validator: () => Promise<Validator>): Promise<Loaded> {
-  if (baked) return resolve(baked);
+export async function loadConfig(baked: unknown, url: string | null, validator: () => Promise<Validator>, checkBaked?: boolean): Promise<Loaded> {
+  if (baked && !checkBaked) return resolve(baked);
   const check = validator();
-  const inline = document.getElementById('consentry-config');
+  const inline = !baked && document.getElementById('consentry-config');
   try {
-    let text = inline && inline.textContent;
-    if (!inline) {
-      if (!url) throw new Error('add data-config="/consentry.json" or a #consentry-config element');
-      const res = await fetch(url);
-      if (!res.ok) throw new Error('HTTP ' + res.status);
-      text = await res.text();
+    let raw = baked;
+    if (!raw) {
+      let text = inline && inline.textContent;
+      if (!inline) {
+        if (!url) throw new Error('no data-config, no #consentry-config');
+        const res = await fetch(url);
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        text = await res.text();
+      }
+      raw = JSON.parse(text as string);
     }
-    const raw = JSON.parse(text!);
     return resolve(raw, (await check)(raw));
   } catch (e) {
     return { config: resolve({}).config, error: `(root): the configuration ${inline ? 'in #consentry-config' : url || ''} could not be read: ${(e as Error).message}` };

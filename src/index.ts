@@ -20,7 +20,7 @@ export function init(opts: Partial<Omit<Options, 'validator'>> = {}) {
   if (w.consentry) return w.consentry as typeof api;
   w.consentry = api;
   api.__consentMode = consentMode;
-  start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate) });
+  start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate), checkConfig: true });
   return api;
 }
 
