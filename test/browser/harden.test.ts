@@ -63,6 +63,19 @@ describe('URLs from the configuration reach the page only as http(s) or relative
     expect(errors(win)).to.deep.equal([]);
   });
 
+  it('init({ config }) of the ES module checks the configuration too: the field is named and its link is not drawn', async () => {
+    const esm = `<script type="module">import { init } from '/dist/esm/index.js'; init({ config: ${inline(hostile(spellings[0]))} });</script>`;
+    const { win, doc } = await openPage({ src: '', head: watch + esm, body: iframe });
+    await until(() => win.consentry, 3000, 'the ES module');
+    await ready(win);
+    expect(await widget(doc)).to.not.equal(null);
+    expect(await clickUnsafeLinks(win, doc)).to.deep.equal([]);
+    expect(ran(win)).to.equal(false);
+    expect(logged(win).join()).to.match(/policyUrl: must be an https:, http: or relative URL/);
+    win.consentry.acceptAll();
+    expect(win.consentry.allowed('performance')).to.equal(false);
+  });
+
   for (const url of ['data:text/plain,ok', `javascript:${js}`, ` JavaScript:${js}`])
     it(`data-beacon="${url.slice(0, 16)}…" is refused like a bad field: one error names it, nothing is "acknowledged" by it, tags stay closed`, async () => {
       const { win } = await openPage({ config, attrs: `data-beacon="${url}"`, head: watch });
@@ -271,6 +284,20 @@ describe('ids are data: a look-up by id sees only the configuration’s own ids'
     expect(win.consentry.allowed('performance')).to.equal(false);
     expect(await clickUnsafeLinks(win, doc)).to.deep.equal([]);
     expect(ran(win)).to.equal(false);
+  });
+});
+
+describe('texts', () => {
+  beforeEach(clearState);
+
+  it('a language code Intl cannot format dates in is refused, so "Cookie Preferences" still opens for a returning visitor', async () => {
+    document.cookie = `consentry=${forged(3, '3')}; Path=/`;
+    const { win, doc } = await openPage({ config: { ...config, texts: { 'en-a1': { 'banner.title': 'Hi' } } }, attrs: 'data-lang="en-a1"', head: watch });
+    await ready(win);
+    await Promise.race([win.consentry.show(), sleep(3000)]);
+    expect(await widget(doc, '.dlg')).to.not.equal(null);
+    expect(errors(win)).to.deep.equal([]);
+    expect(logged(win)[0]).to.contain('texts.en-a1: is not a language code');
   });
 });
 

@@ -133,6 +133,7 @@ describe('keys are data', () => {
     const out = join(tmp, 'baked', 'consentry.js');
     const f = file('baked.json', JSON.stringify(base({ texts: { en: { 'banner.title': '</script><script>alert(1)</script>\u2028' } } })));
     assert.equal(run('bundle', f, '-o', out).status, 0);
+    assert.ok(existsSync(join(tmp, 'baked', 'consentry-cleanup.js')), 'the cleanup chunk is copied beside the loader');
     const head = readFileSync(out, 'utf8').split('\n')[0];
     assert.doesNotMatch(head, /<\/script/i);
     assert.doesNotMatch(head, /__proto__/);

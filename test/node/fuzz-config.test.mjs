@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { validate, resolve, LIMITS } from '../../dist/validate.mjs';
+import { validate, resolve, schema, LIMITS } from '../../dist/validate.mjs';
 import { configText, dangerousKeys, httpOrRelative, urlFields } from '../support/fuzz-configs.mjs';
 
 const SEED = 20261130;
@@ -63,6 +63,16 @@ test('a configuration validate accepts stays within every limit the ledger enfor
       if (validate(raw).length) return;
       const cats = raw.categories || [1, 2, 3, 4];
       assert.ok(cats.length <= LIMITS.categories && (raw.vendors || []).length <= LIMITS.vendors);
+    }),
+    opts,
+  );
+});
+
+test('every language code validate accepts is one Intl accepts too (the dialog formats its dates with it)', () => {
+  const tag = new RegExp(schema().properties.texts.propertyNames.pattern);
+  fc.assert(
+    fc.property(fc.stringMatching(tag), (lang) => {
+      assert.doesNotThrow(() => new Date(0).toLocaleString(lang), lang);
     }),
     opts,
   );
