@@ -43,7 +43,8 @@ export function resolve(input: unknown, errors: string[] = []): Loaded {
       policyUrl: c.policyUrl || '',
       mode: { default: 'opt-in', regions: {}, ...c.mode },
       categories: cats,
-      vendors: c.vendors || [],
+      // Categories with a problem fall back to the defaults: their vendors go with them.
+      vendors: (c.vendors || []).filter((v: { category: string }) => cats.some((x: ResolvedCategory) => x.id == v.category)),
       cookie: { name: 'consentry', expiresDays: 182, domain: '', ...c.cookie },
       beacon: { url: '', waitMs: 800, ...c.beacon },
       googleConsentMode: gcm === true ? {} : gcm || null,

@@ -44,7 +44,8 @@ export const baseConfig = () => ({
   revision: 3,
   policyUrl: 'https://example.com/cookie-notice',
   mode: { default: 'opt-in', regions: { US: 'opt-out' } },
-  categories: [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising', signals: ['gpc', 'dnt'] }],
+  // A category of the site's own, so that a vendor depends on more than the defaults.
+  categories: [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising', signals: ['gpc', 'dnt'] }, { id: 'social', name: { en: 'Social media' } }],
   vendors: [
     {
       id: 'yt',
@@ -57,6 +58,7 @@ export const baseConfig = () => ({
       optOutUrl: 'https://policies.example/yt/optout',
     },
     { id: 'ga', name: 'Google Analytics', category: 'performance', hosts: ['ga.localhost'], cookies: [{ name: '_ga', match: 'prefix' }], privacyPolicyUrl: '/privacy/ga' },
+    { id: 'share', name: 'Share buttons', category: 'social' },
   ],
   cookie: { name: 'consentry_fuzz', expiresDays: 30 },
   texts: { en: { 'banner.title': 'We use cookies' } },
@@ -76,6 +78,9 @@ const paths = [
   ['categories', 1, 'id'],
   ['categories', 1, 'name'],
   ['categories', 3, 'signals'],
+  ['categories', 4],
+  ['categories', 4, 'name'],
+  ['vendors', 2, 'category'],
   ['vendors'],
   ['vendors', 0],
   ['vendors', 0, 'id'],
