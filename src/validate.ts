@@ -170,7 +170,8 @@ export function validate(input: unknown): string[] {
       } catch {
         return void out.push(at + 'is not a valid regular expression');
       }
-      if (!safePattern(c.name)) out.push(at + 'may take seconds to match: no quantifier on a group, two of * + {} at most, no back-references or look-arounds');
+      if (!safePattern(c.name))
+        out.push(at + `may take seconds to match: keep to ${LIMITS.pattern} characters, no quantifier on a group, at most two of * + {} and six of | ? * + {}, no back-references or look-arounds`);
     });
   });
   // Every decision goes to the ledger, which takes records up to LIMITS.record bytes. The largest
