@@ -33,6 +33,11 @@ export default [
     plugins: [ts(), minify()],
   },
   {
+    input: 'src/cleanup-chunk.ts',
+    output: { file: 'dist/consentry-cleanup.js', format: 'iife' },
+    plugins: [ts(), minify()],
+  },
+  {
     input: 'src/validate-chunk.ts',
     output: { file: 'dist/consentry-validate.js', format: 'iife' },
     plugins: [ts(), minify()],

@@ -18,11 +18,13 @@ const budgets = [
   // JS and CSS together: a separate consentry-widget.css, if any, is added to the JS.
   { name: 'consentry-widget.js (+ .css)', match: (f) => f === 'consentry-widget.js' || f === 'consentry-widget.css', budget: 11 },
   { name: 'consentry-validate.js', match: (f) => f === 'consentry-validate.js', budget: 2.5 },
-  // On-demand chunks: a page with a held iframe, a site with Google Consent Mode.
+  // On-demand chunks: a page with a held iframe, a site with Google Consent Mode, a withdrawal.
   { name: 'consentry-placeholder.js', match: (f) => f === 'consentry-placeholder.js', budget: 1 },
   { name: 'consentry-consent-mode.js', match: (f) => f === 'consentry-consent-mode.js', budget: 1 },
   // A cookie-notice page with <div data-consentry-declaration> (English texts inside, like the widget).
   { name: 'consentry-declaration.js', match: (f) => f === 'consentry-declaration.js', budget: 3.5 },
+  // Fetched at the first withdrawal of a vendor that declares cookies.
+  { name: 'consentry-cleanup.js', match: (f) => f === 'consentry-cleanup.js', budget: 1 },
 ];
 const i18nBudget = 1.5;
 const firstVisit = { name: 'first visit total (loader + widget)', budget: 17, goal: 15.5, goalNote: "vanilla-cookieconsent's JS+CSS" };

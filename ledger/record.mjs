@@ -25,8 +25,8 @@ export const METHODS = Object.freeze(['accept-all', 'reject-all', 'custom', 'sig
  * src/validate.ts: any configuration `consentry validate` accepts has to produce records the
  * ledger accepts, or that site's visitors would get 400 on every page view, forever (their
  * banner keeps the record queued and resends it).
- *   categories 20     a configuration's categories (each record names every category)
- *   vendors    250    a configuration's vendors
+ *   categories 64     a configuration's categories (each record names every category)
+ *   vendors    256    a configuration's vendors
  *   key        64     category and vendor id length, `^[a-z0-9][a-z0-9_-]{0,63}$` in both
  *   id         8..64  consent id (the SDK sends a UUID, 36)
  *   url        2048   page origin + path, after normalisation
@@ -35,8 +35,8 @@ export const METHODS = Object.freeze(['accept-all', 'reject-all', 'custom', 'sig
  *   origin     300    the Origin header: scheme, 253-character host, port
  */
 export const RECORD_LIMITS = Object.freeze({
-  categories: 20,
-  vendors: 250,
+  categories: 64,
+  vendors: 256,
   key: 64,
   idMin: 8,
   id: 64,

@@ -3,25 +3,49 @@
  * queue until the endpoint answers 2xx, and the queue is sent again on the
  * next page load; the ledger is idempotent on (id, ts), so a record sent twice
  * is stored once.
+ *
+ * The queue is untrusted input: other scripts, extensions and older versions
+ * write to localStorage too. What is not a record the ledger could take is
+ * dropped on reading, never sent and never thrown over; a record the ledger
+ * refuses for good (400, 413) is dropped too, so nothing is sent forever.
  */
 import type { ConsentRecord } from './types';
+import { LIMITS } from './limits';
+import { METHODS } from './store';
 
 const KEY = 'consentry:queue';
-/** Enough for a visitor who changes their mind often while the endpoint is down. */
-const MAX = 20;
+
+const bools = (o: any) => Object.keys(o).every((k) => o[k] === !!o[k]);
+
+/**
+ * Whether a queued entry has a record's shape: version, id, method, and maps of booleans.
+ * The ledger checks the rest (and bounds): what it refuses for good leaves the queue then.
+ */
+function record(r: any): boolean {
+  try {
+    return r.v === 1 && r.id && METHODS.indexOf(r.method) >= 0 && [r.categories, r.vendors, r.signals].every(bools);
+  } catch {
+    // null where an object belongs, and the like
+    return false;
+  }
+}
 
 function load(): ConsentRecord[] {
   try {
-    const q = JSON.parse(localStorage.getItem(KEY) || '[]');
-    return Array.isArray(q) ? q : [];
+    // Not an array (or unreadable storage) throws: no queue. Whatever size it has, the next
+    // save() writes back only records, within LIMITS.queue and LIMITS.queueBytes.
+    return JSON.parse(localStorage.getItem(KEY) || '[]').filter(record);
   } catch {
     return [];
   }
 }
 
 function save(q: ConsentRecord[]) {
+  q = q.slice(-LIMITS.queue);
+  // Over the byte bound, the oldest records go first (characters stand in for bytes).
+  while (JSON.stringify(q).length > LIMITS.queueBytes) q.shift();
   try {
-    if (q.length) localStorage.setItem(KEY, JSON.stringify(q.slice(-MAX)));
+    if (q.length) localStorage.setItem(KEY, JSON.stringify(q));
     else localStorage.removeItem(KEY);
   } catch {
     // Storage full or blocked: the record still goes out once, it just cannot wait for a retry.
@@ -30,25 +54,20 @@ function save(q: ConsentRecord[]) {
 
 const same = (a: ConsentRecord, b: ConsentRecord) => a.id == b.id && a.ts == b.ts;
 
-/** Resolves true once the endpoint acknowledged the record with 2xx, false if it could not. */
-function post(url: string, r: ConsentRecord): Promise<boolean> {
-  const body = JSON.stringify(r);
-  // A text/plain body is a "simple" request: no CORS preflight, and sendBeacon accepts it.
-  try {
-    return fetch(url, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } }).then(
-      (res) => {
-        if (res.ok) save(load().filter((q) => !same(q, r)));
-        return res.ok;
-      },
-      () => false,
-    );
-  } catch {
-    // fetch refused the keepalive request (too large, or too many in flight): hand it to
-    // sendBeacon, but keep it queued since sendBeacon cannot tell us it arrived.
-    navigator.sendBeacon && navigator.sendBeacon(url, body);
-    return Promise.resolve(false);
-  }
-}
+/**
+ * Resolves true once the endpoint acknowledged the record with 2xx, false if it could not;
+ * never rejects. (fetch never throws either: every failure, a keepalive quota included, is a
+ * rejection, and sendBeacon shares that quota, so it could not do better.)
+ */
+const post = (url: string, r: ConsentRecord): Promise<boolean> =>
+  // A text/plain body is a "simple" request: no CORS preflight.
+  fetch(url, { method: 'POST', body: JSON.stringify(r), keepalive: true, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } })
+    .then((res) => {
+      // 400 and 413: the ledger will never take this record, so it leaves the queue too.
+      if (res.ok || res.status == 400 || res.status == 413) save(load().filter((q) => !same(q, r)));
+      return res.ok;
+    })
+    .catch(() => false);
 
 /** Queues and sends a record. */
 export function send(url: string, r: ConsentRecord): Promise<boolean> {
@@ -56,10 +75,12 @@ export function send(url: string, r: ConsentRecord): Promise<boolean> {
   return post(url, r);
 }
 
-/** Sends again what earlier pages could not deliver. */
+/** Sends again what earlier pages could not deliver; what is not a record leaves the queue now. */
 export function flush(url: string) {
-  for (const r of load()) post(url, r);
+  const q = load();
+  save(q);
+  for (const r of q) post(url, r);
 }
 
 /** The page's origin and path: a query string or fragment can carry personal data. */
-export const pageUrl = () => location.origin + location.pathname;
+export const pageUrl = () => (location.origin + location.pathname).slice(0, LIMITS.url);

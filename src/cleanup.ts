@@ -8,6 +8,8 @@
  * the cookie again) until the page reloads, which the widget offers.
  */
 import type { Vendor } from './types';
+import { jar } from './store';
+import { matches } from './cookie-rule';
 
 /** Deletes the first-party cookies that these (now denied) vendors declare. */
 export function deleteCookies(vendors: Vendor[]) {
@@ -16,10 +18,9 @@ export function deleteCookies(vendors: Vendor[]) {
   const paths = ['/'];
   let path = '';
   for (const seg of L.pathname.split('/').filter(Boolean)) paths.push((path += '/' + seg), path + '/');
-  for (const c of document.cookie.split(';')) {
+  for (const c of jar().split(';')) {
     const name = c.split('=')[0].trim();
-    // Patterns were checked by validate(); a configuration that failed it withdraws nothing.
-    if (vendors.some((v) => (v.cookies || []).some((k) => (k.match == 'prefix' ? name.startsWith(k.name) : k.match == 'regex' ? new RegExp(k.name).test(name) : name == k.name))))
+    if (vendors.some((v) => Array.isArray(v.cookies) && v.cookies.some((k) => matches(k, name))))
       // i = 0: host-only; then Domain= the host and each parent, down to two labels.
       for (let i = 0; i < labels.length; i++)
         for (const p of paths) document.cookie = `${name}=;Max-Age=0;Path=${p}${i ? ';Domain=' + labels.slice(i - 1).join('.') : ''}${L.protocol == 'https:' ? ';Secure' : ''}`;

@@ -7,7 +7,6 @@ import { sum } from './store';
 import { RELEASE } from './release';
 
 const DEFAULT_CATEGORIES: Category[] = [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }];
-const isObj = (v: unknown): v is Record<string, any> => !!v && typeof v == 'object' && !Array.isArray(v);
 
 export interface Loaded {
   config: ResolvedConfig;
@@ -16,20 +15,25 @@ export interface Loaded {
 }
 
 /**
- * Fills in defaults. Tolerates invalid input (it keeps what it can read) so
- * that a broken file still shows the visitor a banner; the caller fails closed
- * on `error` and allows nothing but required categories.
+ * Fills in defaults. A field that `errors` (validate's messages) names falls
+ * back to its default, so a broken file still shows the visitor a banner with
+ * what was right in it (texts, links), and nothing downstream ever meets a
+ * shape it does not expect: every configuration is validated before this
+ * (the CLI's `bundle`, the loader's check of a fetched or inline file, the ES
+ * module's `init`). The caller fails closed on `error` and allows nothing but
+ * required categories.
  */
 export function resolve(input: unknown, errors: string[] = []): Loaded {
-  const c: Record<string, any> = isObj(input) ? input : {};
-  const obj = (v: unknown): Record<string, any> => (isObj(v) ? v : {});
-  const list = (v: unknown): any[] => (Array.isArray(v) ? v.filter((x) => isObj(x) && typeof x.id == 'string') : []);
-  const cats = (list(c.categories).length ? list(c.categories) : DEFAULT_CATEGORIES).map(
-    (x): ResolvedCategory => ({
+  // A copy (the caller's object stays as it was); spreading null, a number or an array is harmless,
+  // and such a configuration failed validation at its root anyway.
+  const c: Record<string, any> = { ...(input as object) };
+  for (const e of errors) delete c[e.split(/[.[:]/)[0]];
+  const cats = (c.categories || DEFAULT_CATEGORIES).map(
+    (x: Category): ResolvedCategory => ({
       ...x,
-      required: x.required === true,
+      required: !!x.required,
       // Advertising honours both signals unless the configuration says otherwise.
-      signals: Array.isArray(x.signals) ? x.signals : x.id == 'advertising' ? ['gpc', 'dnt'] : [],
+      signals: x.signals || (x.id == 'advertising' ? ['gpc', 'dnt'] : []),
     }),
   );
   const gcm = c.googleConsentMode;
@@ -37,18 +41,19 @@ export function resolve(input: unknown, errors: string[] = []): Loaded {
     error: errors[0] || null,
     config: {
       ...(c as Config),
-      revision: +c.revision || 0,
+      revision: c.revision || 0,
       policyUrl: c.policyUrl || '',
-      mode: { default: 'opt-in', regions: {}, ...obj(c.mode) },
+      mode: { default: 'opt-in', regions: {}, ...c.mode },
       categories: cats,
-      vendors: list(c.vendors).filter((v) => cats.some((x) => x.id == v.category)),
-      cookie: { name: 'consentry', expiresDays: 182, domain: '', ...obj(c.cookie) },
-      beacon: { url: '', waitMs: 800, ...obj(c.beacon) },
-      googleConsentMode: gcm === true ? {} : isObj(gcm) ? gcm : null,
-      autoBlock: { unknownHosts: 'allow', ...obj(c.autoBlock) },
-      texts: obj(c.texts),
+      // Categories with a problem fall back to the defaults: their vendors go with them.
+      vendors: (c.vendors || []).filter((v: { category: string }) => cats.some((x: ResolvedCategory) => x.id == v.category)),
+      cookie: { name: 'consentry', expiresDays: 182, domain: '', ...c.cookie },
+      beacon: { url: '', waitMs: 800, ...c.beacon },
+      googleConsentMode: gcm === true ? {} : gcm || null,
+      autoBlock: { unknownHosts: 'allow', ...c.autoBlock },
+      texts: c.texts || {},
       // The widget fills in its own defaults (widget/core.ts).
-      ui: obj(c.ui) as ResolvedConfig['ui'],
+      ui: c.ui || {},
     },
   };
 }
@@ -69,33 +74,38 @@ function remembered(): string | null {
 
 /**
  * Reads the configuration: the one `consentry bundle` baked in (validated when
- * it was baked), else the inline `#consentry-config` element, else the
- * `data-config` URL, checked by `validator`. A text that passed the check on an
- * earlier page view (same digest) is not checked again, so a returning visitor
- * does not download the validator; a changed text is, and until it passes
- * nothing but required categories runs. On a visitor's first view the
- * validator is fetched in parallel with the configuration.
+ * it was baked, unless `checkBaked`: the ES module's `init({ config })`), else
+ * the inline `#consentry-config` element, else the `data-config` URL, checked
+ * by `validator`. A text that passed the check on an earlier page view (same
+ * digest) is not checked again, so a returning visitor does not download the
+ * validator; a changed text is, and until it passes nothing but required
+ * categories runs. On a visitor's first view the validator is fetched in
+ * parallel with the configuration.
  */
-export async function loadConfig(baked: unknown, url: string | null, validator: () => Promise<Validator>): Promise<Loaded> {
-  if (baked) return resolve(baked);
-  const known = remembered();
+export async function loadConfig(baked: unknown, url: string | null, validator: () => Promise<Validator>, checkBaked?: boolean): Promise<Loaded> {
+  if (baked && !checkBaked) return resolve(baked);
+  const known = baked ? null : remembered();
   const early = known ? null : validator();
   // Awaited only after the configuration arrives: until then its failure is nobody's uncaught error.
   if (early) early.catch(() => {});
-  const inline = document.getElementById('consentry-config');
+  const inline = !baked && document.getElementById('consentry-config');
   try {
-    let text = inline && inline.textContent;
-    if (!inline) {
-      if (!url) throw new Error('add data-config="/consentry.json" or a #consentry-config element');
-      const res = await fetch(url);
-      if (!res.ok) throw new Error('HTTP ' + res.status);
-      text = await res.text();
+    let raw = baked;
+    let d = '';
+    if (!raw) {
+      let text = inline && inline.textContent;
+      if (!inline) {
+        if (!url) throw new Error('no data-config, no #consentry-config');
+        const res = await fetch(url);
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        text = await res.text();
+      }
+      raw = JSON.parse(text as string);
+      d = digest(text as string);
+      if (d == known) return resolve(raw);
     }
-    const raw = JSON.parse(text!);
-    const d = digest(text!);
-    if (d == known) return resolve(raw);
     const errors = (await (early || validator()))(raw);
-    if (!errors.length)
+    if (d && !errors.length)
       try {
         localStorage.setItem(CHECKED, d);
       } catch {

@@ -13,7 +13,7 @@ import { emit, on } from './events';
 import { addScript } from './script';
 import { chunk } from './release';
 import { startGate } from './gate';
-import { deleteCookies } from './cleanup';
+import { httpUrl } from './url';
 
 export interface Options {
   /** The configuration itself (what `consentry bundle` bakes in). */
@@ -28,6 +28,8 @@ export interface Options {
   assetBase: string;
   /** Supplies the configuration check (the loader fetches it as a chunk, in parallel with the configuration). */
   validator: () => Promise<Validator>;
+  /** Check `config` too (the ES module's; a baked one was checked by `consentry bundle`). */
+  checkConfig?: boolean;
 }
 
 /** What the widget chunk gets at run time (as `window.consentry.__core`), so no core code ships twice. */
@@ -65,6 +67,7 @@ let ranDenied = false;
 let pending = 0;
 let widget: Promise<NonNullable<CoreHandle['ui']>> | null = null;
 let placeholders: Promise<void> | null = null;
+let cleanup: Promise<void> | null = null;
 /** Google Consent Mode, when the configuration turns it on (a chunk: see consent-mode-chunk.ts). */
 let consentMode: typeof import('./consent-mode') | undefined;
 const queued: (() => void)[] = [];
@@ -74,8 +77,8 @@ function state(): Allowed {
   return stored || defaults(core.config, core.mode, core.signals);
 }
 
-/** Every Allowed lists required categories and their vendors as true (decision.ts expand). */
-const isAllowed = (a: Allowed, id: string) => !!(a.categories[id] || a.vendors[id]);
+/** Every Allowed lists required categories and their vendors as true (decision.ts expand); `=== true`, as "constructor" is no grant. */
+const isAllowed = (a: Allowed, id: string) => a.categories[id] === true || a.vendors[id] === true;
 
 function setReleased(a: Allowed) {
   released = a;
@@ -87,7 +90,13 @@ function changed(before: Allowed): Allowed {
   const now = state();
   const lost = (a: Record<string, boolean>, b: Record<string, boolean>) => Object.keys(a).filter((id) => a[id] && !b[id]);
   const vendors = lost(before.vendors, now.vendors);
-  deleteCookies(core.config.vendors.filter((v) => vendors.indexOf(v.id) >= 0));
+  const gone = core.config.vendors.filter((v) => vendors.indexOf(v.id) >= 0);
+  // Only a withdrawal needs the cleanup, so it is a chunk (cleanup-chunk.ts), fetched then.
+  if (gone.length)
+    (cleanup ||= core.load(core.asset('consentry-cleanup.js'))).then(
+      () => api.__cleanup!(gone),
+      (e) => console.error('[consentry] ' + e.message),
+    );
   // A tag that already ran keeps running until the page reloads; the widget offers that reload.
   if (vendors.concat(lost(before.categories, now.categories)).some(gate.ran)) ranDenied = true;
   consentMode && consentMode.consentUpdate(core.config, now);
@@ -190,7 +199,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
       show();
     }
   });
-  const { config, error } = await loadConfig(opts.config, opts.configUrl || null, opts.validator);
+  const { config, error } = await loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig);
   const html = document.documentElement.lang;
   const signals = readSignals();
   // Published as `core` only once complete: until then API calls wait in `queued`.
@@ -209,7 +218,10 @@ export async function start(opts: Options): Promise<CoreHandle> {
     asset: (name) => chunk(name, opts.assetBase),
     load: (src) => addScript(src, nonce),
   };
-  beaconUrl = opts.beaconUrl || config.beacon.url;
+  // beacon.url was validated; data-beacon was not: a javascript: or data: URL there is refused
+  // like a bad field (nothing could record the decisions), naming the attribute.
+  beaconUrl = httpUrl(opts.beaconUrl || config.beacon.url);
+  if (opts.beaconUrl && !beaconUrl) c.error = 'data-beacon: not an http(s) URL';
   if (config.googleConsentMode && !api.__consentMode)
     await c.load(c.asset('consentry-consent-mode.js')).catch((e) => {
       // Without Consent Mode's defaults Google's tags would assume "granted": fail closed.
@@ -240,6 +252,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
 export const api: ConsentryApi & {
   __core?: CoreHandle;
   __placeholder?: typeof import('./gate/placeholder').placeholder;
+  __cleanup?: typeof import('./cleanup').deleteCookies;
   __consentMode?: typeof import('./consent-mode');
 } = {
   get,

@@ -22,7 +22,8 @@ function expand(config: ResolvedConfig, cats: (c: ResolvedCategory) => boolean, 
   for (const v of config.vendors) {
     const own = vendors[v.id];
     const cat = config.categories.find((c) => c.id == v.category)!;
-    a.vendors[v.id] = cat.required || (own === undefined ? a.categories[v.category] : own);
+    // typeof, not `=== undefined`: `vendors["constructor"]` is Object's own constructor.
+    a.vendors[v.id] = cat.required || (typeof own == 'boolean' ? own : a.categories[v.category]);
   }
   return a;
 }

@@ -38,7 +38,7 @@ export function init(opts: InitOptions = {}): ConsentryApi {
   if (w.consentry) return w.consentry;
   w.consentry = api;
   api.__consentMode = consentMode;
-  start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate) });
+  start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate), checkConfig: true });
   return api;
 }
 

@@ -1,4 +1,6 @@
-/** What Node tools (the CLI, tests) use: the configuration check and its JSON Schema. */
+/** What Node tools (the CLI, tests, the ledger) use: the configuration check, its JSON Schema and its limits. */
 export { validate, SPEC } from './validate';
+export { LIMITS } from './limits';
+export { matches, safePattern } from './cookie-rule';
 export { schema, reference, DOCS } from './schema';
 export { resolve } from './config';

@@ -3,12 +3,13 @@
  * consentry.schema.json, with a description for each field, so editors can
  * complete and check a configuration file. Node-only: it never ships to browsers.
  */
-import { PATTERNS, SPEC, Spec } from './validate';
+import { LENGTHS, PATTERNS, SPEC, Spec } from './validate';
+import { LIMITS } from './limits';
 
 /** What each field means, by JSON path ([] for "each item"). The README's config reference is generated from these too. */
 export const DOCS: Record<string, string> = {
   revision: 'Version of the configuration. Raise it to ask every visitor again: until they answer, their old choice no longer applies.',
-  policyUrl: 'Your cookie notice; the banner links to it.',
+  policyUrl: 'Your cookie notice; the banner links to it. Like every URL here: https:, http: or relative to the page; anything else (javascript:, data:) is an error and never rendered.',
   mode: 'Opt-in or opt-out, by region.',
   'mode.default': 'The mode where no region rule matches, or without data-region.',
   'mode.regions': 'Mode by region code from data-region; the most specific wins ("US-CA", then "US").',
@@ -18,14 +19,14 @@ export const DOCS: Record<string, string> = {
   'categories[].signals': 'Privacy signals (gpc, dnt) that deny this category by default. Default: ["gpc","dnt"] for advertising, none for others.',
   'categories[].name': 'Display name; overrides the built-in text.',
   'categories[].description': 'Display description; overrides the built-in text.',
-  vendors: 'The third parties whose tags Consentry gates.',
+  vendors: 'The third parties whose tags Consentry gates. Every decision lists all categories and vendors, and must fit the ledger\'s record size (16 KB): validate says when it would not.',
   'vendors[].id': 'Id used in data-consent, allowed() and set().',
   'vendors[].name': 'Display name.',
   'vendors[].category': 'Id of the category the vendor belongs to.',
   'vendors[].purpose': 'What the vendor does for the site.',
   'vendors[].hosts': 'Hosts of the vendor\'s scripts, iframes and images ("cdn.example.com" or "*.example.com"); tags inserted later that load from them are held until the vendor is allowed.',
   'vendors[].cookies': 'First-party cookies the vendor sets; deleted when the visitor withdraws consent.',
-  'vendors[].cookies[].name': 'Cookie name, prefix or regular expression (see match).',
+  'vendors[].cookies[].name': 'Cookie name, prefix or regular expression (see match). A regular expression keeps to a subset that matches quickly: at most 128 characters, no quantifier after a group (only "?"), at most two of * + {}, no back-references or look-arounds.',
   'vendors[].cookies[].match': 'How name matches: exact (default), prefix or regex.',
   'vendors[].cookies[].duration': 'How long the cookie lives, as shown to the visitor.',
   'vendors[].dataCollected': 'Kinds of data the vendor collects, as shown to the visitor.',
@@ -35,7 +36,7 @@ export const DOCS: Record<string, string> = {
   cookie: 'The consent cookie.',
   'cookie.name': 'Cookie name. Default "consentry".',
   'cookie.expiresDays': 'Days a choice lasts before the visitor is asked again. Default 182.',
-  'cookie.domain': 'Cookie domain, e.g. ".example.com" to share a choice across subdomains. Default: the current host.',
+  'cookie.domain': 'Cookie domain, a host such as "example.com" or ".example.com" to share a choice across subdomains. It must cover the pages\' host, or the browser refuses the cookie. Default: the current host.',
   beacon: 'Where each decision is recorded (the consent ledger).',
   'beacon.url': 'URL that receives the consent records (POST, text/plain JSON).',
   'beacon.waitMs': 'Longest time newly allowed tags wait for the ledger to acknowledge a decision. Default 800; 0 releases at once.',
@@ -56,13 +57,23 @@ export const DOCS: Record<string, string> = {
 
 type Json = Record<string, any>;
 
+/** http(s) or relative: no scheme but http(s), no spaces or control characters (validate() also parses it). */
+const URL_PATTERN = '^(?:[Hh][Tt][Tt][Pp][Ss]?:|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\\s\\u0000-\\u001f\\u007f]*$';
+
 export function toJsonSchema(spec: Spec = SPEC, path = ''): Json {
   const doc = DOCS[path] ? { description: DOCS[path] } : {};
-  if (Array.isArray(spec)) return { ...doc, type: 'array', items: toJsonSchema(spec[0], path + '[]') };
+  if (Array.isArray(spec)) return { ...doc, type: 'array', maxItems: spec[1] || LIMITS.list, items: toJsonSchema(spec[0] as Spec, path + '[]') };
   if (typeof spec == 'object') {
     if (spec['|']) return { ...doc, anyOf: (spec['|'] as Spec[]).map((s) => toJsonSchema(s, path)) };
     const map = Object.keys(spec).find((k) => k[0] == '*');
-    if (map) return { ...doc, type: 'object', propertyNames: { pattern: PATTERNS[map[1]][0].source }, additionalProperties: toJsonSchema(spec[map], path + '.*') };
+    if (map)
+      return {
+        ...doc,
+        type: 'object',
+        maxProperties: LIMITS.texts,
+        propertyNames: { pattern: PATTERNS[map[1]][0].source },
+        additionalProperties: toJsonSchema(spec[map], path + '.*'),
+      };
     const properties: Json = {};
     const required: string[] = [];
     for (const k of Object.keys(spec)) {
@@ -79,8 +90,9 @@ export function toJsonSchema(spec: Spec = SPEC, path = ''): Json {
   }
   if (spec == 'b') return { ...doc, type: 'boolean' };
   const s: Json = { ...doc, type: 'string', minLength: 1 };
+  if (LENGTHS[spec]) s.maxLength = LENGTHS[spec];
   if (PATTERNS[spec]) s.pattern = PATTERNS[spec][0].source;
-  if (spec == 'u') s.format = 'uri-reference';
+  if (spec == 'u') (s.format = 'uri-reference'), (s.pattern = URL_PATTERN);
   return s;
 }
 
@@ -97,10 +109,10 @@ export function reference(): string {
   const type = (s: Record<string, any>): string =>
     s.enum ? s.enum.map((e: string) => `\`"${e}"\``).join(' \\| ')
     : s.anyOf ? s.anyOf.map(type).join(' or ')
-    : s.type == 'array' ? `array of ${type(s.items)}`
+    : s.type == 'array' ? `array of ${type(s.items)} (at most ${s.maxItems})`
     : s.type == 'integer' ? `integer ${s.minimum}–${s.maximum}`
     : s.type == 'object' && s.additionalProperties && typeof s.additionalProperties == 'object' ? `map of ${type(s.additionalProperties)}`
-    : s.format ? 'URL' : s.type;
+    : s.format ? 'URL (http, https or relative)' : s.type;
   const walk = (s: Record<string, any>, path: string) => {
     if (path && DOCS[path]) rows.push(`| \`${path}\`${s.required === true ? ' (required)' : ''} | ${type(s)} | ${DOCS[path]} |`);
     const obj = s.anyOf ? s.anyOf.find((x: any) => x.properties) : s.type == 'array' ? s.items : s;

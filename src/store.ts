@@ -9,8 +9,9 @@
  * reads and writes it: a cookie library would cost a tenth of the loader.
  */
 import type { Decision, Method, ResolvedConfig } from './types';
+import { LIMITS } from './limits';
 
-const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'];
+export const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'];
 
 /** FNV-1a: tiny and good enough to notice a changed character. */
 export function sum(s: string): string {
@@ -34,25 +35,42 @@ export function encode(d: Decision, config: ResolvedConfig): string {
   return body + '.' + sum(body);
 }
 
-/** The stored decision, or null for anything missing, malformed or tampered with. */
+/** Cookies are unreadable in a sandboxed document: there, nothing is stored. */
+export function jar() {
+  try {
+    return document.cookie;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The stored decision, or null for anything missing, malformed or tampered
+ * with, or that the store cannot fully trust: the checksum catches edits, not
+ * forgery, so each field is checked as well. A time before 2020 or in the
+ * future (beyond ten minutes of clock skew), a revision out of range, an
+ * unknown method or an id the configuration does not know: null, which means
+ * "ask again". Nothing here throws.
+ */
 function decode(value: string | undefined, config: ResolvedConfig): Decision | null {
   const f = (value || '').split('.');
-  if (f.length != 8 || f[0] != '1' || sum(f.slice(0, 7).join('.')) != f[7] || !/^[0-9a-f-]{36}$/.test(f[1])) return null;
-  const flags = +f[4];
-  const method = METHODS[flags >> 2];
   const ts = parseInt(f[2], 36);
-  if (!method || !(ts > 0)) return null;
+  // `/ 4 | 0`, not `>> 2`: a huge number must not wrap round to a method.
+  const method = METHODS[((f[4] as any) / 4) | 0];
+  if (
+    f.length != 8 || f[0] != '1' || sum(f.slice(0, 7).join('.')) != f[7] || !/^[\da-f-]{36}$/.test(f[1]) ||
+    !method || !(ts > 15778368e5 && ts < Date.now() + 6e5) || !((f[3] as any) <= LIMITS.revision)
+  )
+    return null;
   const allowed = f[5] ? f[5].split('~') : [];
   const over = f[6] ? f[6].split('~') : [];
   const categories: Record<string, boolean> = {};
   const vendors: Record<string, boolean> = {};
   for (const c of config.categories) categories[c.id] = c.required || allowed.indexOf(c.id) >= 0;
+  for (const v of config.vendors) vendors[v.id] = over.indexOf(v.id) >= 0 || (categories[v.category] && over.indexOf('!' + v.id) < 0);
   // Ids the configuration does not know mean the cookie belongs to another configuration.
-  if (allowed.some((id) => !(id in categories))) return null;
-  for (const v of config.vendors) {
-    const cat = categories[v.category];
-    vendors[v.id] = over.indexOf(v.id) >= 0 || (cat && over.indexOf('!' + v.id) < 0);
-  }
+  // (Every value is a boolean, so `typeof` tells an own id from "constructor" and its kind.)
+  if (allowed.some((id) => typeof categories[id] != 'boolean') || over.some((id) => typeof vendors[id.replace('!', '')] != 'boolean')) return null;
   return {
     id: f[1],
     ts: new Date(ts).toISOString(),
@@ -60,14 +78,17 @@ function decode(value: string | undefined, config: ResolvedConfig): Decision | n
     categories,
     vendors,
     method,
-    signals: { gpc: !!(flags & 2), dnt: !!(flags & 1) },
+    signals: { gpc: !!(+f[4] & 2), dnt: !!(+f[4] & 1) },
   };
 }
 
 export function read(config: ResolvedConfig): Decision | null {
+  const name = config.cookie.name;
   // Our value never needs escaping (ids, digits, "." "~" "!" "-"), so a plain split reads it.
-  const pair = document.cookie.split('; ').find((c) => c.split('=')[0] == config.cookie.name);
-  return decode(pair && pair.slice(config.cookie.name.length + 1), config);
+  const pair = jar()
+    .split('; ')
+    .find((c) => c.split('=')[0] == name);
+  return decode(pair && pair.slice(name.length + 1), config);
 }
 
 export const write = (d: Decision, config: ResolvedConfig) => put(config, encode(d, config), config.cookie.expiresDays * 86400);
@@ -76,5 +97,9 @@ export const clear = (config: ResolvedConfig) => put(config, '', 0);
 
 function put(config: ResolvedConfig, value: string, maxAge: number) {
   const domain = config.cookie.domain;
-  document.cookie = `${config.cookie.name}=${value};Path=/;SameSite=Lax;Max-Age=${maxAge}${domain ? ';Domain=' + domain : ''}${location.protocol == 'https:' ? ';Secure' : ''}`;
+  try {
+    document.cookie = `${config.cookie.name}=${value};Path=/;SameSite=Lax;Max-Age=${maxAge}${domain ? ';Domain=' + domain : ''}${location.protocol == 'https:' ? ';Secure' : ''}`;
+  } catch {
+    // A sandboxed document has no cookies: the choice lasts for this page only.
+  }
 }

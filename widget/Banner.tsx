@@ -1,5 +1,6 @@
 /** The first layer: a notice with equal choices (opt-in), or the opt-out notice. */
 import { core } from './core';
+import { httpUrl } from '../src/url';
 import { state } from './state';
 import { t } from './texts';
 import { trap } from './focus';
@@ -10,6 +11,7 @@ export function Banner() {
   const { layout, position } = core.config.ui;
   const optOut = core.mode == 'opt-out';
   const modal = layout == 'modal';
+  const policy = httpUrl(core.config.policyUrl);
   const customise = <Button text={t('banner.customise')} onClick={() => show('prefs')} />;
   const box = (
     <div
@@ -25,7 +27,7 @@ export function Banner() {
           <h2 id="bt">{t(optOut ? 'optout.title' : 'banner.title')}</h2>
           <p>
             {t(optOut ? 'optout.text' : 'banner.text')}{' '}
-            {core.config.policyUrl && <a href={core.config.policyUrl}>{t('banner.policy')}</a>}
+            {policy && <a href={policy}>{t('banner.policy')}</a>}
           </p>
           {optOut && core.signals.gpc && <p class="note">{t('optout.honoured')}</p>}
           {state.reload && <Reload />}

@@ -1,6 +1,7 @@
 /** One category of the dialog: its switch, what it is for, why a signal turned it off, and its vendors. */
 import type { ResolvedCategory, Vendor as V } from '../src/types';
 import { core } from './core';
+import { httpUrl } from '../src/url';
 import { state } from './state';
 import { catText, loc, t } from './texts';
 import { toggle } from './actions';
@@ -40,7 +41,7 @@ function Vendor({ v, id, required }: { v: V; id: string; required: boolean }) {
     ['retention', v.retention],
     ['cookies', v.cookies && v.cookies.map((k) => k.name + (k.match == 'prefix' ? '*' : '') + (k.duration ? ` (${k.duration})` : '')).join(', ')],
   ];
-  const link = (url: string | undefined, key: string) =>
+  const link = (raw: string | undefined, key: string, url = httpUrl(raw)) =>
     url && (
       <a href={url} target="_blank" rel="noopener noreferrer">
         {t(key)}

@@ -1,5 +1,6 @@
 /** The preferences dialog: one switch per category, Save, Accept all, Reject all. */
 import { core } from './core';
+import { httpUrl } from '../src/url';
 import { state } from './state';
 import { lang, t } from './texts';
 import { trap } from './focus';
@@ -9,6 +10,7 @@ import { Category } from './Category';
 
 export function Prefs() {
   const d = core.decision();
+  const policy = httpUrl(core.config.policyUrl);
   return [
     <div class="back" />,
     <div class="dlg" role="dialog" aria-modal="true" aria-labelledby="pt" tabIndex={-1} onKeyDown={trap(closePrefs)}>
@@ -21,7 +23,7 @@ export function Prefs() {
         </button>
       </div>
       <p>
-        {t('prefs.text')} {core.config.policyUrl && <a href={core.config.policyUrl}>{t('banner.policy')}</a>}
+        {t('prefs.text')} {policy && <a href={policy}>{t('banner.policy')}</a>}
       </p>
       {core.config.categories.map((c, i) => (
         <Category c={c} i={i} />

@@ -9,6 +9,7 @@
  * time a page has an iframe to hold, so other pages do not pay for it.
  */
 import type { ResolvedConfig } from '../types';
+import { httpUrl } from '../url';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
 
@@ -25,7 +26,7 @@ export function placeholder(f: any, id: string, c: ResolvedConfig, lang: string,
   // A vendor's name is a string; a category's may be one or { en, de, … }.
   const n: any = (v || c.categories.find((x) => x.id == id) || {}).name;
   const name = (n && (n[lang] || n.en || n)) || id;
-  const policy = v ? v.privacyPolicyUrl : c.policyUrl;
+  const policy = httpUrl(v ? v.privacyPolicyUrl : c.policyUrl);
   const t = (k: string, def: string) => esc(((c.texts[lang] || {})['placeholder.' + k] || def).replace(/\{vendor\}/g, name));
   b.id = id;
   b.innerHTML =

@@ -50,7 +50,7 @@ const broken = [
   [{ ...valid, revision: undefined }, 'revision: is required'],
   [{ ...valid, mode: { default: 'opt' } }, 'mode.default: must be one of "opt-in", "opt-out", not "opt"'],
   [{ ...valid, mode: { default: 'opt-in', regions: { usa: 'opt-out' } } }, 'mode.regions.usa: is not a region code like "US" or "US-CA"'],
-  [{ ...valid, categories: [{ id: 'Ads' }] }, 'categories[0].id: must be a lowercase id (a-z, 0-9, - and _), not "Ads"'],
+  [{ ...valid, categories: [{ id: 'Ads' }] }, 'categories[0].id: must be a lowercase id (a-z, 0-9, - and _, at most 64 characters), not "Ads"'],
   [{ ...valid, categories: [{ id: 'ads', signals: ['gcp'] }] }, 'categories[0].signals[0]: must be one of "gpc", "dnt", not "gcp"'],
   [{ ...valid, vendors: [{ ...valid.vendors[0], hosts: ['https://x.com/'] }] }, 'vendors[0].hosts[0]: must be a lowercase host like "cdn.example.com" or "*.example.com", not "https://x.com/"'],
   [{ ...valid, vendors: [{ ...valid.vendors[0], name: undefined }] }, 'vendors[0].name: is required'],

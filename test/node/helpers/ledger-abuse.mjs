@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { clock, ledgerStarter, newId, post, record } from './ledger-suite.mjs';
+import { LIMITS } from '../../../dist/validate.mjs';
 
-/** The limits the SDK's validator allows (src/validate.ts); the ledger must accept records at them. */
-export const SDK_LIMITS = { categories: 20, vendors: 250, id: 64 };
+/** The limits the SDK's validator allows (src/limits.ts, their one source); the ledger must accept records at them. */
+export const SDK_LIMITS = LIMITS;
 
 /** A spreadsheet treats a cell starting with one of these (after white space) as a formula. */
 export const FORMULA_START = /^[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\u2212]|^[\s\p{Cc}\p{Cf}]/u;
@@ -71,8 +72,8 @@ export function ledgerAbuseSuite(name, storeOptions) {
         id: `a${'b'.repeat(SDK_LIMITS.id - 1)}`,
         categories: map('c', SDK_LIMITS.categories),
         vendors: map('v', SDK_LIMITS.vendors),
-        url: `https://example.com/${'p'.repeat(2048 - 'https://example.com/'.length)}`,
-        lang: `zh-Hant-${'a'.repeat(8)}-${'b'.repeat(8)}-${'c'.repeat(8)}`.slice(0, 35),
+        url: `https://example.com/${'p'.repeat(SDK_LIMITS.url - 'https://example.com/'.length)}`,
+        lang: `zh-Hant-${'a'.repeat(8)}-${'b'.repeat(8)}-${'c'.repeat(8)}`.slice(0, SDK_LIMITS.lang),
       });
       const res = await post(url, r);
       assert.equal(res.status, 204, await res.text());

@@ -1,0 +1,8 @@
+/**
+ * The cookie cleanup as a chunk of its own (dist/consentry-cleanup.js): the
+ * loader fetches it at the first withdrawal of a vendor that declares cookies,
+ * so pages where nobody withdraws never pay for it.
+ */
+import { deleteCookies } from './cleanup';
+
+(window as any).consentry.__cleanup = deleteCookies;
