@@ -60,24 +60,30 @@ test('writes a file with -o, in the language of --lang', () => {
   assert.match(r.err, /wrote .*notice\.de\.html/);
 });
 
-test('escapes markup and table syntax from the configuration, and renders no unsafe link', () => {
+test('escapes markup and table syntax from the configuration', () => {
   const p = file('odd.json', {
     revision: 1,
     vendors: [
-      { id: 'a', name: '<img src=x onerror=alert(1)>', category: 'performance', purpose: 'Pipes | and *stars*', privacyPolicyUrl: 'javascript:alert(1)' },
-      { id: 'b', name: 'B', category: 'performance', cookies: [{ name: '^_pk_(id|ses)\\.', match: 'regex' }], optOutUrl: 'https://b.example/opt out' },
+      { id: 'a', name: '<img src=x onerror=alert(1)>', category: 'performance', purpose: 'Pipes | and *stars*' },
+      { id: 'b', name: 'B', category: 'performance', cookies: [{ name: '^_pk_(id|ses)\\.', match: 'regex' }], optOutUrl: 'https://b.example/opt%20out' },
     ],
   });
   const html = run(p, '--no-style');
   assert.equal(html.code, 0, html.err);
   assert.ok(!html.out.includes('<img'));
   assert.match(html.out, /&#60;img src=x onerror=alert\(1\)&#62;/);
-  assert.ok(!html.out.includes('javascript:'));
   const md = run(p, '--format', 'md');
   assert.match(md.out, /\| \\<img src=x onerror=alert\(1\)\\> \| Pipes \\\| and \\\*stars\\\* \|/);
   assert.match(md.out, /`\^_pk_\(id\\\|ses\)\\\.`/);
   assert.match(md.out, /\[Opt out\]\(<https:\/\/b.example\/opt%20out>\)/);
-  assert.ok(!md.out.includes('javascript:'));
+});
+
+test('renders nothing from a configuration with an unsafe link: the field is named', () => {
+  const out = join(tmp, 'unsafe.html');
+  const r = run(file('unsafe.json', { revision: 1, vendors: [{ id: 'a', name: 'A', category: 'performance', privacyPolicyUrl: 'javascript:alert(1)' }] }), '-o', out);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /vendors\[0\]\.privacyPolicyUrl: must be an https:, http: or relative URL/);
+  assert.ok(!existsSync(out));
 });
 
 test('an invalid configuration, a bad format or no file fail without writing anything', () => {

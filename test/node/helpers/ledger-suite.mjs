@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, describe, test } from 'node:test';
 import { createLedger } from '../../../ledger/server.mjs';
+import { RECORD_LIMITS } from '../../../ledger/record.mjs';
 
 const silent = { info() {}, error() {} };
 let seq = 0;
@@ -114,7 +115,7 @@ export function ledgerSuite(name, storeOptions) {
       ]);
     });
 
-    const tooManyVendors = Object.fromEntries(Array.from({ length: 251 }, (_, i) => [`v${i}`, true]));
+    const tooManyVendors = Object.fromEntries(Array.from({ length: RECORD_LIMITS.vendors + 1 }, (_, i) => [`v${i}`, true]));
     const bad = [
       ['v', { v: 2 }],
       ['id', { id: 'short' }],
