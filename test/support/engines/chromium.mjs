@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { baseArgs, executablePath, gpcArgs } from '../chromium.mjs';
-import { makePage } from './page.mjs';
+import { cookieOf, makePage } from './page.mjs';
 
 export const binary = executablePath;
 
@@ -33,7 +33,7 @@ export async function launchChromium({ gpc = false, proxy = null, ignoreHTTPSErr
         type: (text) => pw.keyboard.type(text),
         screenshot: async (path) => writeFile(path, await pw.screenshot()),
         url: async () => pw.url(),
-        cookies: async () => (await context.cookies()).map(({ name, value, domain, path, httpOnly }) => ({ name, value, domain, path, httpOnly })),
+        cookies: async () => (await context.cookies()).map(cookieOf),
         emulateMedia: (m) => pw.emulateMedia(m),
         setViewport: (w, h) => pw.setViewportSize({ width: w, height: h }),
         close: () => context.close(),

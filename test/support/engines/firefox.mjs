@@ -1,6 +1,6 @@
 // Firefox ESR through puppeteer-core over WebDriver BiDi (Debian's /usr/bin/firefox-esr).
 import puppeteer from 'puppeteer-core';
-import { makePage } from './page.mjs';
+import { cookieOf, makePage } from './page.mjs';
 
 export const binary = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
@@ -57,11 +57,17 @@ export async function launchFirefox({ gpc = false, proxy = null, ignoreHTTPSErro
     if (r.result.type === 'exception') throw new Error(`firefox: ${expression}: ${r.result.exceptionDetails.text}`);
   }
 
+  // The media preferences a page set (emulateMedia), cleared for the next page.
+  let mediaSet = false;
   return {
     engine: 'firefox',
     version,
     /** A fresh visitor: its own user context (no cookies, no storage), 1280×800. */
     async newPage({ width = 1280, height = 800 } = {}) {
+      if (mediaSet) {
+        await chrome(`Services.prefs.clearUserPref('layout.css.prefers-color-scheme.content-override'); Services.prefs.clearUserPref('ui.prefersReducedMotion')`);
+        mediaSet = false;
+      }
       const context = await browser.createBrowserContext();
       const pp = await context.newPage();
       await pp.setViewport({ width, height });
@@ -79,7 +85,7 @@ export async function launchFirefox({ gpc = false, proxy = null, ignoreHTTPSErro
         type: (text) => pp.keyboard.type(text),
         screenshot: (path) => pp.screenshot({ path }),
         url: async () => pp.url(),
-        cookies: async () => (await context.cookies()).map(({ name, value, domain, path, httpOnly }) => ({ name, value, domain, path, httpOnly })),
+        cookies: async () => (await context.cookies()).map(cookieOf),
         /**
          * The visitor's system settings, as Firefox's preferences (they apply to the whole
          * browser, so to every page of this launch): colour scheme and reduced motion.
@@ -89,6 +95,7 @@ export async function launchFirefox({ gpc = false, proxy = null, ignoreHTTPSErro
           if (colorScheme) set.push(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${colorScheme === 'dark' ? 0 : 1})`);
           if (reducedMotion) set.push(`Services.prefs.setIntPref('ui.prefersReducedMotion', ${reducedMotion === 'reduce' ? 1 : 0})`);
           if (set.length) await chrome(set.join(';'));
+          mediaSet ||= set.length > 0;
         },
         setViewport: (w, h) => pp.setViewport({ width: w, height: h }),
         close: () => context.close(),

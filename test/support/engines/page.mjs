@@ -82,6 +82,24 @@ export function makePage(p) {
 }
 
 /**
+ * A cookie as the browser stored it, the same shape in every engine: `expires` in seconds since
+ * the epoch (-1 for a session cookie), `sameSite` 'Strict' | 'Lax' | 'None' (or '' when unset).
+ */
+export function cookieOf(c) {
+  const expires = c.expires ?? c.expiry;
+  return {
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    path: c.path,
+    httpOnly: !!c.httpOnly,
+    secure: !!c.secure,
+    sameSite: c.sameSite || '',
+    expires: expires == null || expires < 0 ? -1 : expires,
+  };
+}
+
+/**
  * The source of `fn` called with `args`, for engines that take a script as text. The result is
  * wrapped so `undefined` survives JSON (WebDriver turns it into null).
  */

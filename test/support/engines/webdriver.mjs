@@ -74,7 +74,7 @@ function session(command, id, capabilities) {
     url: () => s('GET', '/url'),
     refresh: () => s('POST', '/refresh', {}),
     /** The cookies the current document's URL would send (HttpOnly ones included). */
-    cookies: async () => (await s('GET', '/cookie')).map(({ name, value, domain, path, httpOnly }) => ({ name, value, domain, path, httpOnly })),
+    cookies: () => s('GET', '/cookie'),
     /** Runs `script` (a function body; `arguments` are `args`); a returned promise is awaited. */
     execute: (script, args = []) => s('POST', '/execute/sync', { script, args }),
     /** Key presses: `combo` like "Shift+Tab" holds the first keys while pressing the last. */

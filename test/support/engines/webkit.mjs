@@ -1,6 +1,7 @@
 // WebKit (Safari's engine) through WebKitWebDriver and the engine's MiniBrowser, on a virtual
 // X display that this launcher starts and stops. Each page is a WebDriver session of its own
-// (a MiniBrowser of its own, with ephemeral storage), so every visitor starts fresh.
+// (a MiniBrowser of its own, with ephemeral storage), so every visitor starts fresh, on a display
+// of its own, so that pages open at the same time do not take keyboard focus from each other.
 // WebKit has no Global Privacy Control, and WebDriver classic has no way to emulate media
 // features: pages report the settings this launcher starts them with (reduced motion, light).
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { driver } from './webdriver.mjs';
 import { startXvfb } from './xvfb.mjs';
-import { callSource, makePage } from './page.mjs';
+import { callSource, cookieOf, makePage } from './page.mjs';
 
 export const binary = process.env.WEBKIT_WEBDRIVER_PATH || '/usr/bin/WebKitWebDriver';
 export const miniBrowser = process.env.WEBKIT_MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -51,13 +52,11 @@ async function startDriver(env) {
 export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSErrors = false, hosts = [] } = {}) {
   if (gpc) throw new Error('webkit: WebKit has no Global Privacy Control (navigator.globalPrivacyControl is undefined, no Sec-GPC header)');
   if (hosts.length) throw new Error(`webkit: cannot map host names to this machine (${hosts.join(', ')}); use names under .localhost`);
-  const x = await startXvfb();
   // GTK's settings are the visitor's system settings for WebKit: no animations = reduced motion.
   const config = mkdtempSync(join(tmpdir(), 'consentry-webkit-'));
   mkdirSync(join(config, 'gtk-3.0'));
   writeFileSync(join(config, 'gtk-3.0', 'settings.ini'), `[Settings]\ngtk-enable-animations=${WEBKIT_MEDIA.reducedMotion === 'reduce' ? 0 : 1}\n`);
-  const env = { ...process.env, DISPLAY: x.display, XDG_CONFIG_HOME: config, GDK_BACKEND: 'x11' };
-  // WebKitWebDriver serves one session at a time: each page gets a driver of its own.
+  // WebKitWebDriver serves one session at a time: each page gets a driver (and display) of its own.
   const pages = new Set();
   const capabilities = {
     'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
@@ -82,12 +81,14 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
     },
     /** A fresh visitor: a session (and MiniBrowser) of its own, 1280×800. */
     async newPage({ width = 1280, height = 800 } = {}) {
-      const d = await startDriver(env);
-      let s;
+      const x = await startXvfb();
+      let d, s;
       try {
+        d = await startDriver({ ...process.env, DISPLAY: x.display, XDG_CONFIG_HOME: config, GDK_BACKEND: 'x11' });
         s = await d.wd.session(capabilities);
       } catch (e) {
-        d.proc.kill();
+        d?.proc.kill();
+        await x.stop();
         throw e;
       }
       const stop = async () => {
@@ -95,6 +96,7 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
         await s.close().catch(() => {});
         d.proc.kill();
         await d.exited;
+        await x.stop();
       };
       pages.add(stop);
       version = `${s.capabilities.browserName} ${s.capabilities.browserVersion}`;
@@ -116,7 +118,7 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
         type: (text) => s.type(text),
         screenshot: async (path) => writeFile(path, Buffer.from(await s.screenshot(), 'base64')),
         url: () => s.url(),
-        cookies: () => s.cookies(),
+        cookies: async () => (await s.cookies()).map(cookieOf),
         async emulateMedia(m = {}) {
           for (const [k, v] of Object.entries(m))
             if (v != null && WEBKIT_MEDIA[k] !== v) throw new Error(`webkit: WebDriver cannot emulate ${k}: ${v} (WebKit pages run with ${JSON.stringify(WEBKIT_MEDIA)})`);
@@ -127,7 +129,6 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
     },
     async close() {
       await Promise.all([...pages].map((stop) => stop()));
-      await x.stop();
       rmSync(config, { recursive: true, force: true });
     },
   };
