@@ -85,6 +85,8 @@ for (const engine of ENGINES) {
         assert.deepEqual(await page.evaluate(() => window.log), ['click:true:inside', 'click:true:x', 'click:true:framed']);
         await assert.rejects(page.click('#nothing', { timeout: 200 }), /cannot click "#nothing": no element matches/);
         assert.equal(await page.count('button'), 3);
+        assert.equal(await page.attribute('button >> text=Named', 'aria-label'), 'Named');
+        assert.equal(await page.attribute('#nothing', 'id'), null);
       } finally {
         await page.close();
       }

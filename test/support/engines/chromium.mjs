@@ -27,6 +27,7 @@ export async function launchChromium({ gpc = false, proxy = null, ignoreHTTPSErr
         raw: pw,
         goto: async (url) => void (await pw.goto(url)),
         reload: async () => void (await pw.reload()),
+        addInitScript: (fn) => pw.addInitScript(fn),
         evaluate: (fn, args) => pw.evaluate(`(${fn})(...${JSON.stringify(args)})`),
         clickAt: (x, y) => pw.mouse.click(x, y),
         press: (key) => pw.keyboard.press(key),

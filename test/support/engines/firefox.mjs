@@ -79,6 +79,7 @@ export async function launchFirefox({ gpc = false, proxy = null, ignoreHTTPSErro
         raw: pp,
         goto: async (url) => void (await pp.goto(url)),
         reload: async () => void (await pp.reload()),
+        addInitScript: async (fn) => void (await pp.evaluateOnNewDocument(fn)),
         evaluate: (fn, args) => pp.evaluate(fn, ...args),
         clickAt: (x, y) => pp.mouse.click(x, y),
         press: (key) => pressCombo(pp.keyboard, key),

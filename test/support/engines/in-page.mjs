@@ -1,25 +1,27 @@
 // Functions that run inside the page (each is sent as source, so each stands alone).
 // The selector language of Page.click and friends: a CSS selector, matched in the document,
 // in every open shadow root and in every same-origin frame, optionally followed by
-// ` >> text=Accept all`: then only elements whose accessible text (aria-label, else the text
-// content, whitespace collapsed) is exactly that match.
+// ` >> text=Accept all`: then only elements whose accessible text (aria-label or
+// aria-labelledby, or the text content, whitespace collapsed) is exactly that match; with
+// ` >> text*=Accept` it is enough that their text content contains it.
 
-/** Splits `css >> text=…` into [css, text or null]. */
+/** Splits `css >> text=…` (or `text*=…`) into [css, text or null, whether a part is enough]. */
 export function parseSelector(selector) {
-  const m = /^(.*?)\s*>>\s*text=(.*)$/.exec(selector);
-  if (!m) return [selector, null];
-  return [m[1], m[2].replace(/^"(.*)"$/, '$1')];
+  const m = /^(.*?)\s*>>\s*text(\*?)=(.*)$/.exec(selector);
+  if (!m) return [selector, null, false];
+  return [m[1], m[3].replace(/^"(.*)"$/, '$1'), m[2] == '*'];
 }
 
 /**
  * In the page: the matching elements, each with where its centre is in the top window's
  * viewport (after scrolling it into view when `scroll`), whether it is visible and whether a
- * pointer there would reach it; `count` when nothing needs measuring.
+ * pointer there would reach it, and the value of its attribute `attr`.
  */
-export function locateInPage(css, text, scroll) {
+export function locateInPage(css, text, part, scroll, attr) {
   const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const named = (el) => {
     if (text == null) return true;
+    if (part) return norm(el.textContent).includes(text);
     const by = el.getAttribute('aria-labelledby');
     const root = el.getRootNode();
     const label = el.getAttribute('aria-label') || (by && root.getElementById && root.getElementById(by) ? root.getElementById(by).textContent : null);
@@ -59,6 +61,6 @@ export function locateInPage(css, text, scroll) {
       x += fr.left + f.clientLeft + parseFloat(fs.paddingLeft);
       y += fr.top + f.clientTop + parseFloat(fs.paddingTop);
     }
-    return { x, y, visible, reachable, what: el.outerHTML.slice(0, 120), hit: hit ? hit.outerHTML.slice(0, 120) : null };
+    return { x, y, visible, reachable, attr: attr ? el.getAttribute(attr) : null, what: el.outerHTML.slice(0, 120), hit: hit ? hit.outerHTML.slice(0, 120) : null };
   });
 }

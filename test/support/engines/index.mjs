@@ -11,9 +11,11 @@
 //       hosts                    extra host names resolved to 127.0.0.1 (Chromium, Firefox)
 //   newPage()                    → Page: a fresh visitor (no cookies, no storage)
 //   Page: goto(url), reload(), evaluate(fn, ...args), waitForFunction(fn, { timeout }, ...args),
-//         click(selector), waitFor(selector, { state }), count(selector), press(key), type(text),
+//         click(selector), waitFor(selector, { state }), count(selector), attribute(selector, name),
+//         press(key), type(text),
 //         screenshot(path), url(), cookies(), emulateMedia({ colorScheme, reducedMotion }),
 //         errors (uncaught page errors; null in WebKit, whose WebDriver does not report them),
+//         addInitScript(fn) (runs fn before the page's scripts in every document; null in WebKit),
 //         close()
 //   Selectors are CSS, searched through open shadow roots and same-origin frames, with an
 //   optional ` >> text=Name` (see in-page.mjs). Keys are named as in Playwright ("Tab",

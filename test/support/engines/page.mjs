@@ -31,13 +31,18 @@ export function makePage(p) {
       }
     },
     /** The elements `selector` matches (see in-page.mjs), each with its centre and visibility. */
-    locate(selector, scroll = false) {
-      const [css, text] = parseSelector(selector);
-      return p.evaluate(locateInPage, [css, text, scroll]);
+    locate(selector, scroll = false, attr = null) {
+      const [css, text, part] = parseSelector(selector);
+      return p.evaluate(locateInPage, [css, text, part, scroll, attr]);
     },
-    /** How many visible elements `selector` matches. */
+    /** The attribute `name` of the first element `selector` matches (null if none or unset). */
+    async attribute(selector, name) {
+      const [first] = await page.locate(selector, false, name);
+      return first ? first.attr : null;
+    },
+    /** How many elements `selector` matches, visible or not. */
     async count(selector) {
-      return (await page.locate(selector)).filter((e) => e.visible).length;
+      return (await page.locate(selector)).length;
     },
     /** Waits until `selector` matches a visible element (`state: 'visible'`) or none (`'hidden'`). */
     async waitFor(selector, { state = 'visible', timeout = 5000 } = {}) {
@@ -46,7 +51,7 @@ export function makePage(p) {
       for (;;) {
         let n = -1;
         try {
-          n = await page.count(selector);
+          n = (await page.locate(selector)).filter((e) => e.visible).length;
         } catch {}
         if (n >= 0 && n > 0 === want) return;
         if (Date.now() > end) throw new Error(`${p.engine}: "${selector}" did not become ${state} within ${timeout} ms`);

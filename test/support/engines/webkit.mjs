@@ -109,6 +109,8 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
         raw: s,
         goto: (url) => s.goto(url),
         reload: () => s.refresh(),
+        // WebDriver classic cannot run a script before the page's own.
+        addInitScript: null,
         async evaluate(fn, args) {
           const r = await s.execute(callSource(fn, args));
           return r && r.u ? undefined : r && r.v;
