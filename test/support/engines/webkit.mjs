@@ -49,7 +49,7 @@ async function startDriver(env) {
   }
 }
 
-export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSErrors = false, hosts = [] } = {}) {
+export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSErrors = false, hosts = [], itp = false } = {}) {
   if (gpc) throw new Error('webkit: WebKit has no Global Privacy Control (navigator.globalPrivacyControl is undefined, no Sec-GPC header)');
   if (hosts.length) throw new Error(`webkit: cannot map host names to this machine (${hosts.join(', ')}); use names under .localhost`);
   // GTK's settings are the visitor's system settings for WebKit: no animations = reduced motion.
@@ -59,7 +59,8 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
   // WebKitWebDriver serves one session at a time: each page gets a driver (and display) of its own.
   const pages = new Set();
   const capabilities = {
-    'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+    // --enable-itp: Intelligent Tracking Prevention, as Safari ships it (caps script-written cookies at 7 days).
+    'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation', ...(itp ? ['--enable-itp'] : [])] },
     ...(ignoreHTTPSErrors ? { acceptInsecureCerts: true } : {}),
     ...(proxy
       ? {
