@@ -2,11 +2,13 @@
 // engine installed: see test/support/engines). Files named *.gpc.test.ts run in a browser that
 // sends Global Privacy Control; all others in one that does not. WebKit has no GPC: there the
 // *.gpc.test.ts files run too, and assert what a visitor without the signal gets.
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { executablePath, baseArgs, gpcArgs } from './test/support/chromium.mjs';
 import { ENGINES, hasGpc } from './test/support/engines/index.mjs';
 import { browserCookiesPlugin, engineLauncher, engineInfoHtml } from './test/support/engines/wtr.mjs';
+import { summaryReporter } from './test/support/engines/wtr-summary.mjs';
 import { beaconEndpoint } from './test/support/beacon-endpoint.mjs';
 import { testPages } from './test/support/test-pages.mjs';
 import { vendorHosts } from './test/support/vendor-hosts.mjs';
@@ -17,7 +19,7 @@ const GPC = ['test/browser/**/*.gpc.test.ts'];
 
 const browser = (engine, gpc) =>
   engine === 'chromium'
-    ? Object.assign(playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: gpc ? gpcArgs : baseArgs } }), { engine, gpc })
+    ? Object.assign(playwrightLauncher({ product: 'chromium', launchOptions: { executablePath, args: gpc ? gpcArgs : baseArgs } }), { engine, gpc, name: gpc ? 'Chromium (GPC)' : 'Chromium' })
     : engineLauncher(engine, { gpc });
 const group = (engine, gpc, files) => ({
   name: engine + (gpc ? '-gpc' : ''),
@@ -37,5 +39,7 @@ export default {
   testsStartTimeout: 120000,
   plugins: [esbuildPlugin({ ts: true, tsx: true, jsx: true, target: 'es2020', tsconfig: './tsconfig.json' }), browserCookiesPlugin()],
   middleware: [beaconEndpoint, testPages, vendorHosts],
+  // The usual report, then a table of test files × browsers and the skipped tests by name.
+  reporters: [defaultReporter(), summaryReporter()],
   groups: ENGINES.flatMap((e) => (hasGpc(e) ? [group(e, false, PLAIN), group(e, true, GPC)] : [group(e, false, ALL)])),
 };
