@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENGINES, hasGpc, launch } from '../support/engines/index.mjs';
+import { startVendorNet } from '../support/vendor-net.mjs';
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0">
 <div style="height:1500px">tall</div>
@@ -128,6 +129,22 @@ for (const engine of ENGINES) {
       } finally {
         await page.close();
         rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('sends other hosts through a proxy, https too, and keeps loopback direct', async () => {
+      const net = await startVendorNet({ handlers: { 'vendor.example': (req) => ({ type: 'application/javascript', body: `window.got=(window.got||[]).concat(${JSON.stringify(req.url)})` }) } });
+      const proxied = await launch(engine, { proxy: net.proxy, ignoreHTTPSErrors: true });
+      try {
+        const page = await proxied.newPage();
+        await page.goto(`http://ga.localhost:${server.address().port}/host`);
+        for (const url of ['http://vendor.example/a.js', 'https://vendor.example/b.js'])
+          await page.evaluate((src) => new Promise((ok, fail) => document.head.append(Object.assign(document.createElement('script'), { src, onload: ok, onerror: () => fail(new Error(src)) }))), url);
+        assert.deepEqual(await page.evaluate(() => window.got), ['http://vendor.example/a.js', 'https://vendor.example/b.js']);
+        assert.deepEqual(net.requests.map((r) => `${r.secure ? 'https' : 'http'} ${r.host}${r.path}`), ['http vendor.example/a.js', 'https vendor.example/b.js']);
+      } finally {
+        await proxied.close();
+        await net.close();
       }
     });
 

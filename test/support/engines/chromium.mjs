@@ -8,8 +8,9 @@ export const binary = executablePath;
 
 export async function launchChromium({ gpc = false, proxy = null, ignoreHTTPSErrors = false, hosts = [] } = {}) {
   const args = [...(gpc ? gpcArgs : baseArgs)];
-  // Loopback (127.0.0.1, localhost, *.localhost) stays direct: Chromium never proxies it by default.
-  if (proxy) args.push(`--proxy-server=${proxy}`);
+  // Loopback (127.0.0.1, localhost, *.localhost) stays direct: Chromium never proxies it by
+  // default. Chromium's own update check (no page asks for that host) stays off the proxy too.
+  if (proxy) args.push(`--proxy-server=${proxy}`, '--proxy-bypass-list=update.googleapis.com');
   if (hosts.length) args.push(`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`);
   const browser = await chromium.launch({ executablePath, args });
   return {

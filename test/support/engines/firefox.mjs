@@ -47,6 +47,9 @@ export async function launchFirefox({ gpc = false, proxy = null, ignoreHTTPSErro
     // Lets us set preferences while running (the colour scheme and reduced motion a visitor's
     // system asks for), through a privileged script in the browser's own window.
     args: ['--remote-allow-system-access'],
+    // Firefox's own traffic stays off the wire (and out of a test proxy's log): puppeteer points
+    // remote settings at a dummy server, which a release build honours only with this set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
   });
   const version = await browser.version();
 

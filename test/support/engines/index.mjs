@@ -5,8 +5,9 @@
 //   launch(engine, { gpc, proxy, ignoreHTTPSErrors, hosts })
 //                                → { engine, version, newPage(), close() }
 //       gpc                      real Global Privacy Control (Chromium, Firefox; WebKit has none)
-//       proxy                    'http://127.0.0.1:PORT': every request goes through it, except
-//                                loopback (127.0.0.1, localhost, *.localhost), which stays direct
+//       proxy                    'http://127.0.0.1:PORT' (test/support/vendor-net.mjs): every
+//                                request goes through it, https by CONNECT, except loopback
+//                                (127.0.0.1, localhost, *.localhost), which stays direct
 //       ignoreHTTPSErrors        accept the proxy's self-made certificates
 //       hosts                    extra host names resolved to 127.0.0.1 (Chromium, Firefox)
 //       itp                      WebKit only: Intelligent Tracking Prevention on, as in Safari

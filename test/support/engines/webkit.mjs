@@ -59,21 +59,16 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
   // WebKitWebDriver serves one session at a time: each page gets a driver (and display) of its own.
   const pages = new Set();
   const capabilities = {
-    // --enable-itp: Intelligent Tracking Prevention, as Safari ships it (caps script-written cookies at 7 days).
+    // --enable-itp: Intelligent Tracking Prevention on, as in Safari.
     'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation', ...(itp ? ['--enable-itp'] : [])] },
     ...(ignoreHTTPSErrors ? { acceptInsecureCerts: true } : {}),
-    ...(proxy
-      ? {
-          proxy: {
-            proxyType: 'manual',
-            httpProxy: new URL(proxy).host,
-            sslProxy: new URL(proxy).host,
-            // Loopback stays direct.
-            noProxy: ['127.0.0.1', 'localhost', '*.localhost', '[::1]'],
-          },
-        }
-      : {}),
   };
+  // The proxy goes in the environment, where GLib's resolver (libproxy) reads it, not in the
+  // WebDriver `proxy` capability: WebKitGTK 2.50 turns its sslProxy into an https:// proxy URI,
+  // so https requests would try TLS to the proxy itself and fail. Loopback stays direct.
+  const proxyEnv = proxy
+    ? { http_proxy: proxy, https_proxy: proxy, no_proxy: '127.0.0.1,localhost,.localhost,::1', GIO_USE_PROXY_RESOLVER: 'libproxy' }
+    : {};
   let version = null;
   return {
     engine: 'webkit',
@@ -85,7 +80,7 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
       const x = await startXvfb();
       let d, s;
       try {
-        d = await startDriver({ ...process.env, DISPLAY: x.display, XDG_CONFIG_HOME: config, GDK_BACKEND: 'x11' });
+        d = await startDriver({ ...process.env, DISPLAY: x.display, XDG_CONFIG_HOME: config, GDK_BACKEND: 'x11', ...proxyEnv });
         s = await d.wd.session(capabilities);
       } catch (e) {
         d?.proc.kill();
