@@ -14,13 +14,16 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
-/** Starts the demo and a browser of `engine`; `close()` stops both and deletes the database. */
-export async function startHarness({ engine = 'chromium', gpc = false } = {}) {
+/**
+ * Starts the demo and a browser of `engine` (more launch options in `launchOptions`: see
+ * test/support/engines); `close()` stops both and deletes the database.
+ */
+export async function startHarness({ engine = 'chromium', gpc = false, launchOptions = {} } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'consentry-e2e-'));
   const demo = await startDemo({ port: 0, ledgerPort: 0, db: join(tmp, 'ledger.db'), adminToken: ADMIN_TOKEN, rate: 0 });
   let browser;
   try {
-    browser = await launch(engine, { gpc });
+    browser = await launch(engine, { gpc, ...launchOptions });
   } catch (err) {
     await demo.close();
     rmSync(tmp, { recursive: true, force: true });

@@ -11,6 +11,8 @@
 //       ignoreHTTPSErrors        accept the proxy's self-made certificates
 //       hosts                    extra host names resolved to 127.0.0.1 (Chromium, Firefox)
 //       itp                      WebKit only: Intelligent Tracking Prevention on, as in Safari
+//       tabsToLinks              WebKit only: Tab stops at links too (off by default, as in
+//                                Safari; the other engines always stop at links)
 //   newPage()                    → Page: a fresh visitor (no cookies, no storage)
 //   Page: goto(url), reload(), evaluate(fn, ...args), waitForFunction(fn, { timeout }, ...args),
 //         click(selector), waitFor(selector, { state }), count(selector), attribute(selector, name),
@@ -66,13 +68,13 @@ function choose() {
 
 export const ENGINES = choose();
 
-export async function launch(engine, { gpc = false, proxy = null, ignoreHTTPSErrors = false, hosts = [], itp = false } = {}) {
+export async function launch(engine, { gpc = false, proxy = null, ignoreHTTPSErrors = false, hosts = [], itp = false, tabsToLinks = false } = {}) {
   const e = ALL[engine];
   if (!e) throw new Error(`unknown engine "${engine}" (known: ${ENGINE_NAMES.join(', ')})`);
   const why = missing(engine);
   if (why) throw new Error(`${engine} cannot start: ${why}`);
   if (itp && engine !== 'webkit') throw new Error(`itp: only WebKit has Intelligent Tracking Prevention, not ${engine}`);
-  return e.launch({ gpc, proxy, ignoreHTTPSErrors, hosts, ...(itp ? { itp } : {}) });
+  return e.launch({ gpc, proxy, ignoreHTTPSErrors, hosts, ...(engine === 'webkit' ? { itp, tabsToLinks } : {}) });
 }
 
 /** Whether `engine` can send Global Privacy Control (WebKit cannot). */

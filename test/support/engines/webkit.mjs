@@ -49,7 +49,7 @@ async function startDriver(env) {
   }
 }
 
-export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSErrors = false, hosts = [], itp = false } = {}) {
+export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSErrors = false, hosts = [], itp = false, tabsToLinks = false } = {}) {
   if (gpc) throw new Error('webkit: WebKit has no Global Privacy Control (navigator.globalPrivacyControl is undefined, no Sec-GPC header)');
   if (hosts.length) throw new Error(`webkit: cannot map host names to this machine (${hosts.join(', ')}); use names under .localhost`);
   // GTK's settings are the visitor's system settings for WebKit: no animations = reduced motion.
@@ -60,7 +60,9 @@ export async function launchWebKit({ gpc = false, proxy = null, ignoreHTTPSError
   const pages = new Set();
   const capabilities = {
     // --enable-itp: Intelligent Tracking Prevention on, as in Safari.
-    'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation', ...(itp ? ['--enable-itp'] : [])] },
+    // Tab skips links unless tabsToLinks, as in Safari by default ("Press Tab to highlight each
+    // item on a webpage" is off there; WebKitGTK's own default is on).
+    'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation', `--enable-tabs-to-links=${tabsToLinks}`, ...(itp ? ['--enable-itp'] : [])] },
     ...(ignoreHTTPSErrors ? { acceptInsecureCerts: true } : {}),
   };
   // The proxy goes in the environment, where GLib's resolver (libproxy) reads it, not in the
