@@ -7,14 +7,17 @@ export const trap = (onEscape?: () => void) => (e: KeyboardEvent) => {
     e.preventDefault();
     onEscape();
   }
-  if (e.key != 'Tab') return;
-  // Controls inside a closed <details> have no boxes and take no focus.
-  const all = [...box.querySelectorAll<HTMLElement>('a[href],button:not(:disabled),summary')].filter((el) => el.getClientRects().length);
-  const first = all[0];
-  const last = all[all.length - 1];
-  const at = focused();
-  if (e.shiftKey ? at == first || at == box : at == last) {
-    e.preventDefault();
-    (e.shiftKey ? last : first).focus();
-  }
+  // keyCode, not only key: WebKitGTK reports Shift+Tab as key "Unidentified" (code "Tab", keyCode 9).
+  if (e.key != 'Tab' && e.keyCode != 9) return;
+  // What a closed <details> holds takes no focus (it may still have boxes).
+  const all = [...box.querySelectorAll<HTMLElement>('a[href],button:not(:disabled),summary')].filter(
+    (el) => el.getClientRects().length && !el.closest('details:not([open])>:not(summary)'),
+  );
+  // Tab moves through this list here rather than by the browser: Safari's Tab skips links by
+  // default, so waiting for focus to reach a link at either end would let it leave the dialog.
+  e.preventDefault();
+  const i = all.indexOf(focused()!);
+  const n = all.length;
+  const to = all[e.shiftKey ? (i < 0 ? n - 1 : (i + n - 1) % n) : (i + 1) % n];
+  if (to) to.focus();
 };

@@ -1,10 +1,15 @@
-// The gate end to end: real-world snippet shapes (gtag.js, Google Tag Manager, the Meta pixel,
-// a YouTube embed) on a page served over HTTP, every third-party URL intercepted and counted;
-// a strict nonce-based Content-Security-Policy header; cookies on a real domain with parents.
+// The gate end to end, in every engine: real-world snippet shapes (gtag.js, Google Tag Manager,
+// the Meta pixel, a YouTube embed) on a page served over HTTP, every third-party URL answered by
+// a stand-in through a local proxy (test/support/vendor-net.mjs) that counts what a page asked a
+// vendor for; a strict nonce-based Content-Security-Policy header.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ENGINES, launch } from '../support/engines/index.mjs';
+import { startVendorNet } from '../support/vendor-net.mjs';
 import { startServer } from './support/server.mjs';
-import { launch, until } from './support/browser.mjs';
+import { defaultStub } from './support/browser.mjs';
+import { until } from './support/until.mjs';
+import { noPageErrors, sleep } from './demo-harness.mjs';
 
 const config = {
   revision: 1,
@@ -30,126 +35,130 @@ const snippets = (nonce = '') => {
 const body = `<iframe width="560" height="315" data-consent="youtube" data-src="https://www.youtube-nocookie.com/embed/VIDEO" title="YouTube video player" allowfullscreen></iframe>`;
 
 /** gtm.js, stubbed: like a container, it injects another vendor's script (Hotjar). */
-const stub = (url) => {
-  if (!url.includes('/gtm.js')) return;
-  return {
-    contentType: 'application/javascript',
-    body: `(window.ran=window.ran||[]).push('gtm');window.consentSeen=dataLayer.filter(function(e){return e[0]=='consent'}).map(function(e){return e[1]+':'+e[2].analytics_storage});var h=document.createElement('script');h.src='https://static.hotjar.com/c/hotjar-1.js?sv=6';document.head.appendChild(h);`,
-  };
+const GTM = `(window.ran=window.ran||[]).push('gtm');window.consentSeen=dataLayer.filter(function(e){return e[0]=='consent'}).map(function(e){return e[1]+':'+e[2].analytics_storage});var h=document.createElement('script');h.src='https://static.hotjar.com/c/hotjar-1.js?sv=6';document.head.appendChild(h);`;
+const standIn = (req) => {
+  if (req.path.endsWith('/gtm.js')) return { type: 'application/javascript', body: GTM };
+  const { contentType, body } = defaultStub(req.url);
+  return { type: contentType, body };
 };
+/** Every host the snippets and the configuration name, answered by a stand-in. */
+const HOSTS = ['www.googletagmanager.com', 'www.google-analytics.com', 'static.hotjar.com', 'connect.facebook.net', 'www.facebook.com', 'www.youtube-nocookie.com'];
 
-let server, chrome;
+let server, net;
 before(async () => {
   server = await startServer();
-  chrome = await launch({ args: ['--host-resolver-rules=MAP *.consentry.test 127.0.0.1'] });
+  net = await startVendorNet({ handlers: Object.fromEntries(HOSTS.map((h) => [h, standIn])) });
   server.page('/consentry.json', config);
   server.page('/shop.html', `<!doctype html><html lang="en"><head><script src="/dist/consentry.js" data-config="/consentry.json"></script>${snippets()}</head><body>${body}</body></html>`);
 });
 after(async () => {
-  await chrome?.close();
+  await net?.close();
   await server?.close();
 });
 
-const vendorRequests = (requests) => requests.filter((u) => !u.startsWith(server.url));
+/** Third-party requests (any host: the page's own server is reached directly) since `since`. */
+const vendorRequests = (since) => net.requests.filter((r) => r.time >= since).map((r) => `${r.host}${r.path}`);
 const ready = (page) => page.waitForFunction(() => window.consentry && window.consentry.__core);
+const ran = (page) => page.evaluate(() => window.ran);
+const video = 'iframe[title="YouTube video player"]';
 
-describe('real-world snippets', () => {
-  it('make no third-party request and run nothing before a choice; YouTube shows its placeholder', async () => {
-    const { page, requests, context } = await chrome.visitor({ stub });
-    await page.goto(server.url + '/shop.html');
-    await ready(page);
-    await page.waitForTimeout(500);
-    assert.deepEqual(vendorRequests(requests), []);
-    assert.equal(await page.evaluate(() => window.ran), undefined);
-    const frame = page.frameLocator('iframe[title="YouTube video player"]');
-    assert.equal(await frame.locator('button').textContent(), 'Allow YouTube');
-    assert.equal(await frame.locator('a').getAttribute('href'), 'https://policies.google.com/privacy');
-    await context.close();
-  });
+for (const engine of ENGINES)
+  describe(engine, () => {
+    let browser;
+    before(async () => (browser = await launch(engine, { proxy: net.proxy, ignoreHTTPSErrors: true })));
+    after(() => browser?.close());
 
-  it('after "Accept all" each loads exactly once and runs, after Consent Mode saw the update', async () => {
-    const { page, requests, context, errors } = await chrome.visitor({ stub });
-    await page.goto(server.url + '/shop.html');
-    await ready(page);
-    await page.evaluate(() => window.consentry.acceptAll());
-    await until(() => page.evaluate(() => (window.ran || []).length >= 4));
-    await page.waitForTimeout(300);
-    const ran = await page.evaluate(() => window.ran);
-    assert.deepEqual([...ran].sort(), ['connect.facebook.net/en_US/fbevents.js', 'gtm', 'static.hotjar.com/c/hotjar-1.js', 'www.googletagmanager.com/gtag/js']);
-    const hosts = vendorRequests(requests).map((u) => new URL(u).host).sort();
-    assert.deepEqual(hosts, ['connect.facebook.net', 'static.hotjar.com', 'www.googletagmanager.com', 'www.googletagmanager.com', 'www.youtube-nocookie.com']);
-    assert.deepEqual(await page.evaluate(() => window.consentSeen), ['default:denied', 'update:granted']);
-    assert.equal(await page.frameLocator('iframe[title="YouTube video player"]').locator('#vendor').textContent(), 'www.youtube-nocookie.com');
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+    /** A fresh visitor on `path`, and when it started (for vendorRequests). */
+    async function visit(path) {
+      const since = Date.now();
+      const page = await browser.newPage();
+      await page.goto(server.url + path);
+      await ready(page);
+      return { page, since };
+    }
 
-  it('after "Reject all" nothing is requested or run', async () => {
-    const { page, requests, context } = await chrome.visitor({ stub });
-    await page.goto(server.url + '/shop.html');
-    await ready(page);
-    await page.evaluate(() => window.consentry.rejectAll());
-    await page.waitForTimeout(600);
-    assert.deepEqual(vendorRequests(requests), []);
-    assert.equal(await page.evaluate(() => window.ran), undefined);
-    await context.close();
-  });
+    describe('real-world snippets', () => {
+      it('make no third-party request and run nothing before a choice; YouTube shows its placeholder', async () => {
+        const { page, since } = await visit('/shop.html');
+        try {
+          await sleep(500);
+          assert.deepEqual(vendorRequests(since), []);
+          assert.equal(await ran(page), undefined);
+          await page.waitFor('button >> text=Allow YouTube');
+          assert.equal(await page.attribute('a >> text=Privacy policy', 'href'), 'https://policies.google.com/privacy');
+        } finally {
+          await page.close();
+        }
+      });
 
-  it('allowing only analytics releases GTM and gtag.js, and GTM\'s Hotjar, but not the pixel or the video', async () => {
-    const { page, requests, context } = await chrome.visitor({ stub });
-    await page.goto(server.url + '/shop.html');
-    await ready(page);
-    await page.evaluate(() => window.consentry.set({ categories: { performance: true } }));
-    await until(() => page.evaluate(() => (window.ran || []).length >= 3));
-    await page.waitForTimeout(300);
-    const hosts = [...new Set(vendorRequests(requests).map((u) => new URL(u).host))].sort();
-    assert.deepEqual(hosts, ['static.hotjar.com', 'www.googletagmanager.com']);
-    await context.close();
-  });
-});
+      it('after "Accept all" each loads exactly once and runs, after Consent Mode saw the update', async () => {
+        const { page, since } = await visit('/shop.html');
+        try {
+          await page.evaluate(() => window.consentry.acceptAll());
+          await until(async () => ((await ran(page)) || []).length >= 4);
+          await sleep(300);
+          assert.deepEqual([...(await ran(page))].sort(), ['connect.facebook.net/en_US/fbevents.js', 'gtm', 'static.hotjar.com/c/hotjar-1.js', 'www.googletagmanager.com/gtag/js']);
+          const hosts = () => vendorRequests(since).map((u) => u.split('/')[0]).sort();
+          await until(() => hosts().includes('www.youtube-nocookie.com'));
+          assert.deepEqual(hosts(), ['connect.facebook.net', 'static.hotjar.com', 'www.googletagmanager.com', 'www.googletagmanager.com', 'www.youtube-nocookie.com']);
+          assert.deepEqual(await page.evaluate(() => window.consentSeen), ['default:denied', 'update:granted']);
+          // The video's frame is the vendor's now (cross-origin): its stand-in was asked for the embed.
+          assert.ok(vendorRequests(since).includes('www.youtube-nocookie.com/embed/VIDEO'));
+          assert.equal(await page.attribute(video, 'src'), 'https://www.youtube-nocookie.com/embed/VIDEO');
+          noPageErrors(page);
+        } finally {
+          await page.close();
+        }
+      });
 
-describe('strict CSP', () => {
-  it('gated and auto-blocked tags run under script-src nonce + strict-dynamic, and the placeholder is styled', async () => {
-    const nonce = 'n0nce' + Math.random().toString(36).slice(2);
-    const csp = `script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'; object-src 'none'; base-uri 'none'`;
-    server.page(
-      '/csp.html',
-      `<!doctype html><html lang="en"><head><script nonce="${nonce}">window.violations=[];document.addEventListener('securitypolicyviolation',function(e){violations.push(e.violatedDirective+' '+e.blockedURI)})</script>` +
-        `<script src="/dist/consentry.js" data-config="/consentry.json" nonce="${nonce}"></script>${snippets(nonce)}` +
-        `<script type="text/plain" data-consent="performance" nonce="${nonce}">(window.ran=window.ran||[]).push('inline gated')</script></head><body>${body}</body></html>`,
-      { 'Content-Security-Policy': csp },
-    );
-    const { page, context } = await chrome.visitor({ stub });
-    await page.goto(server.url + '/csp.html');
-    await ready(page);
-    const display = await page.frameLocator('iframe[title="YouTube video player"]').locator('body').evaluate((b) => getComputedStyle(b).display);
-    assert.equal(display, 'grid');
-    await page.evaluate(() => window.consentry.acceptAll());
-    await until(() => page.evaluate(() => (window.ran || []).length >= 5));
-    await page.waitForTimeout(300);
-    assert.deepEqual((await page.evaluate(() => window.ran)).sort(), ['connect.facebook.net/en_US/fbevents.js', 'gtm', 'inline gated', 'static.hotjar.com/c/hotjar-1.js', 'www.googletagmanager.com/gtag/js']);
-    assert.deepEqual((await page.evaluate(() => window.violations)).filter((v) => v.startsWith('script')), []);
-    await context.close();
-  });
-});
+      it('after "Reject all" nothing is requested or run', async () => {
+        const { page, since } = await visit('/shop.html');
+        try {
+          await page.evaluate(() => window.consentry.rejectAll());
+          await sleep(600);
+          assert.deepEqual(vendorRequests(since), []);
+          assert.equal(await ran(page), undefined);
+        } finally {
+          await page.close();
+        }
+      });
 
-describe('cookie cleanup on a real domain', () => {
-  it('deletes a denied vendor\'s cookies on the host, its parent domains and paths; HttpOnly ones stay', async () => {
-    const host = `http://www.shop.consentry.test:${server.port}`;
-    server.page('/a/b/page.html', `<!doctype html><script src="/dist/consentry.js" data-config="/consentry.json"></script>`, { 'Set-Cookie': '_ga_http=1; Path=/; HttpOnly' });
-    const { page, context } = await chrome.visitor();
-    await page.goto(host + '/a/b/page.html');
-    await ready(page);
-    await page.evaluate(() => {
-      window.consentry.acceptAll();
-      for (const c of ['_ga=1; Domain=consentry.test; Path=/', '_ga_shop=1; Domain=shop.consentry.test; Path=/a', '_ga_here=1; Path=/a/b', 'site=1; Domain=consentry.test; Path=/'])
-        document.cookie = c;
+      it("allowing only analytics releases GTM and gtag.js, and GTM's Hotjar, but not the pixel or the video", async () => {
+        const { page, since } = await visit('/shop.html');
+        try {
+          await page.evaluate(() => window.consentry.set({ categories: { performance: true } }));
+          await until(async () => ((await ran(page)) || []).length >= 3);
+          await sleep(300);
+          const hosts = [...new Set(vendorRequests(since).map((u) => u.split('/')[0]))].sort();
+          assert.deepEqual(hosts, ['static.hotjar.com', 'www.googletagmanager.com']);
+        } finally {
+          await page.close();
+        }
+      });
     });
-    // The browser's cookie store hears of document.cookie writes a moment later.
-    const names = async (want) => (await until(async () => { const n = (await context.cookies()).map((c) => c.name).filter((n) => n != 'consentry').sort().join(); return n == want && n; }, 2000)) || (await context.cookies()).map((c) => c.name).sort().join();
-    assert.equal(await names('_ga,_ga_here,_ga_http,_ga_shop,site'), '_ga,_ga_here,_ga_http,_ga_shop,site');
-    await page.evaluate(() => window.consentry.rejectAll());
-    assert.equal(await names('_ga_http,site'), '_ga_http,site');
-    await context.close();
+
+    it('under a strict CSP (script-src nonce + strict-dynamic), gated and auto-blocked tags run, and the placeholder is styled', async () => {
+      const nonce = 'n0nce' + Math.random().toString(36).slice(2);
+      const csp = `script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'; object-src 'none'; base-uri 'none'`;
+      server.page(
+        `/csp-${engine}.html`,
+        `<!doctype html><html lang="en"><head><script nonce="${nonce}">window.violations=[];document.addEventListener('securitypolicyviolation',function(e){violations.push(e.violatedDirective+' '+e.blockedURI)})</script>` +
+          `<script src="/dist/consentry.js" data-config="/consentry.json" nonce="${nonce}"></script>${snippets(nonce)}` +
+          `<script type="text/plain" data-consent="performance" nonce="${nonce}">(window.ran=window.ran||[]).push('inline gated')</script></head><body>${body}</body></html>`,
+        { 'Content-Security-Policy': csp },
+      );
+      const { page } = await visit(`/csp-${engine}.html`);
+      try {
+        await page.waitFor('button >> text=Allow YouTube');
+        const display = await page.evaluate((sel) => getComputedStyle(document.querySelector(sel).contentDocument.body).display, video);
+        assert.equal(display, 'grid');
+        await page.evaluate(() => window.consentry.acceptAll());
+        await until(async () => ((await ran(page)) || []).length >= 5);
+        await sleep(300);
+        assert.deepEqual((await ran(page)).sort(), ['connect.facebook.net/en_US/fbevents.js', 'gtm', 'inline gated', 'static.hotjar.com/c/hotjar-1.js', 'www.googletagmanager.com/gtag/js']);
+        assert.deepEqual((await page.evaluate(() => window.violations)).filter((v) => v.startsWith('script')), []);
+      } finally {
+        await page.close();
+      }
+    });
   });
-});
