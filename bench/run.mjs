@@ -2,11 +2,13 @@
 // `npm run bench`: Consentry (config baked into the loader, and data-config) against
 // vanilla-cookieconsent 3 and Klaro 0.7, measured side by side in one headless Chromium run on
 // 127.0.0.1, interleaved round by round, each load in a fresh browser context. A second table
-// repeats everything with the CPU throttled 4x. Prints tables and writes bench/results.json.
+// repeats everything with the CPU throttled 4x; a third gives the headline figures in Firefox
+// (bench/lib/firefox.mjs). Prints tables and writes bench/results.json.
 // See bench/README.md for what each number means. Environment knobs (for quick local runs):
 //   BENCH_ROUNDS (default 15); BENCH_BUDGET_S (default 275: the whole `npm run bench`, build
 //   included, must end within it, so no round starts that would end later, and the run says how
-//   many rounds it did); BENCH_DEBUG=1 (per-phase timings).
+//   many rounds it did); BENCH_DEBUG=1 (per-phase timings); BENCH_FIREFOX_S, BENCH_FIREFOX_ROUNDS
+//   (the Firefox table: see bench/lib/firefox.mjs).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { startServer } from './lib/server.mjs';
 import { consentryConfig, vendors } from './lib/site.mjs';
 import { N as AUTOBLOCK_N } from './lib/autoblock-page.mjs';
 import { median, quantile, ratio, fmt, table } from './lib/stats.mjs';
+import { FIREFOX_MS, firefoxTable } from './lib/firefox.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Math.max(1, +process.env.BENCH_ROUNDS || 15);
@@ -47,8 +50,8 @@ function sinceScriptStart() {
   }
 }
 const beforeUs = sinceScriptStart();
-/** Time left in the budget, counting the build that ran before us. */
-const left = () => BUDGET_MS - beforeUs - elapsed();
+/** Time left in the budget, counting the build that ran before us (and keeping Firefox's share). */
+const left = () => BUDGET_MS - beforeUs - elapsed() - FIREFOX_MS;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...a) => console.error(`[${(elapsed() / 1000).toFixed(0).padStart(3)}s]`, ...a);
 
@@ -533,6 +536,10 @@ async function main() {
       if (notes.offsite.length) log(`${st.name}: ${notes.offsite.length} requests to other hosts were blocked, e.g. ${notes.offsite[0]}`);
       if (notes.errors.length) log(`${st.name}: page errors (first ${notes.errors.length}):\n  ` + notes.errors.join('\n  '));
     }
+    // Table 3: the headline figures in Firefox (bench/lib/firefox.mjs), in the time kept for it.
+    await browser.close().catch(() => {});
+    const ff = FIREFOX_MS ? await firefoxTable({ origin, deadline: t0 + BUDGET_MS - beforeUs - 10000, log }) : null;
+    if (ff) (console.log(ff.text), printed.push(ff.text), (results.tables.firefox = ff.data));
   } finally {
     await browser.close().catch(() => {});
     await server.close();

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { beaconBucket, clearState, openPage, ready, sleep, until, TestWindow } from './page';
+import { browserCookies } from './engine';
 import { encode } from '../../src/store';
 import { resolve } from '../../src/config';
 import type { Decision } from '../../src/types';
@@ -153,10 +154,11 @@ describe('events and API', () => {
     const { win } = await openPage({ config: { ...config, cookie: { name: 'cc', expiresDays: 30 } } });
     await ready(win);
     win.consentry.acceptAll();
-    const c = await (win as any).cookieStore.get('cc');
+    const c = (await browserCookies()).find((x) => x.name == 'cc')!;
     expect(c.path).to.equal('/');
-    expect(c.sameSite).to.equal('lax');
-    const days = (c.expires - Date.now()) / 864e5;
+    expect(c.sameSite).to.equal('Lax');
+    expect(c.httpOnly).to.equal(false);
+    const days = (c.expires * 1000 - Date.now()) / 864e5;
     expect(days).to.be.within(29.9, 30.1);
   });
 });

@@ -1,7 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { beaconBucket, clearState, openPage, ready, until } from './page';
+import { engine } from './engine';
 
-// This file runs in a Chromium launched with GlobalPrivacyControlForce: a real GPC browser.
+// This file runs in a Chromium and a Firefox that send Global Privacy Control (a real GPC
+// browser), and in WebKit, which has no GPC: there it asserts what a visitor without the signal gets.
+const gpc = engine.gpc;
 const config = {
   revision: 1,
   mode: { default: 'opt-in', regions: { US: 'opt-out' } },
@@ -11,21 +14,21 @@ const config = {
   ],
 };
 
-describe('a visitor whose browser sends Global Privacy Control', () => {
+describe(gpc ? 'a visitor whose browser sends Global Privacy Control' : `a visitor in ${engine.engine}, which has no Global Privacy Control`, () => {
   beforeEach(clearState);
 
-  it('has navigator.globalPrivacyControl === true', () => {
-    expect((navigator as any).globalPrivacyControl).to.equal(true);
+  it(gpc ? 'has navigator.globalPrivacyControl === true' : 'has no navigator.globalPrivacyControl', () => {
+    expect((navigator as any).globalPrivacyControl).to.equal(gpc ? true : undefined);
   });
 
-  it('keeps advertising off on "Accept all" in an opt-in region', async () => {
+  it(gpc ? 'keeps advertising off on "Accept all" in an opt-in region' : 'gets advertising on "Accept all" in an opt-in region', async () => {
     const { win } = await openPage({ config });
     await ready(win);
     win.consentry.acceptAll();
     const d = win.consentry.get();
-    expect(d.signals).to.deep.equal({ gpc: true, dnt: false });
-    expect(d.categories).to.deep.equal({ required: true, functional: true, performance: true, advertising: false });
-    expect(win.consentry.allowed('doubleclick')).to.equal(false);
+    expect(d.signals).to.deep.equal({ gpc, dnt: false });
+    expect(d.categories).to.deep.equal({ required: true, functional: true, performance: true, advertising: !gpc });
+    expect(win.consentry.allowed('doubleclick')).to.equal(!gpc);
   });
 
   it('may still switch advertising on explicitly', async () => {
@@ -36,17 +39,21 @@ describe('a visitor whose browser sends Global Privacy Control', () => {
     expect(win.consentry.allowed('doubleclick')).to.equal(true);
   });
 
-  it('in an opt-out region records a decision by signal on the first page view', async () => {
-    const b = beaconBucket();
-    const { win } = await openPage({ config, attrs: `data-region="US-NY" data-beacon="${b.url}"` });
-    const d = await ready(win);
-    expect(d.method).to.equal('signal');
-    expect(d.categories).to.deep.equal({ required: true, functional: true, performance: true, advertising: false });
-    const [rec] = await until(async () => ((await b.records()).length ? b.records() : null), 3000, 'record');
-    expect(rec.method).to.equal('signal');
-    expect(rec.signals.gpc).to.equal(true);
-    expect(rec.categories.advertising).to.equal(false);
-  });
+  it(
+    gpc ? 'in an opt-out region records a decision by signal on the first page view' : 'in an opt-out region records the opt-out default (everything on) on the first page view',
+    async () => {
+      const b = beaconBucket();
+      const { win } = await openPage({ config, attrs: `data-region="US-NY" data-beacon="${b.url}"` });
+      const d = await ready(win);
+      const method = gpc ? 'signal' : 'opt-out-default';
+      expect(d.method).to.equal(method);
+      expect(d.categories).to.deep.equal({ required: true, functional: true, performance: true, advertising: !gpc });
+      const [rec] = await until(async () => ((await b.records()).length ? b.records() : null), 3000, 'record');
+      expect(rec.method).to.equal(method);
+      expect(rec.signals.gpc).to.equal(gpc);
+      expect(rec.categories.advertising).to.equal(!gpc);
+    },
+  );
 
   it('denies nothing for a category that does not honour GPC', async () => {
     const own = { revision: 1, categories: [{ id: 'required', required: true }, { id: 'advertising', signals: ['dnt'] }] };

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import { clearState, openPage, ready, sleep, until } from './page';
+import { itUnless } from './engine';
 import { axe, control, fresh, shadowOf } from '../support/widget-ui.mjs';
 import { vendors } from '../support/widget-fixtures.mjs';
 import en from '../../src/i18n/en';
@@ -37,7 +38,7 @@ describe('widget: accessibility in both themes (axe-core)', () => {
       expect(await axe(win)).to.deep.equal([]);
     });
 
-  it('follows the system colour scheme with theme "auto", and finds no violations in dark', async () => {
+  itUnless({ webkit: 'WebKitWebDriver cannot emulate a dark colour scheme' }, 'follows the system colour scheme with theme "auto", and finds no violations in dark', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     const { win, root } = await banner({ ui: { theme: 'auto' } });
     expect(getComputedStyle(root.querySelector('.bn')!).backgroundColor).to.equal('rgb(27, 27, 31)');
@@ -56,7 +57,7 @@ describe('widget: accessibility in both themes (axe-core)', () => {
     expect(getComputedStyle(b).display).not.to.equal('none');
   });
 
-  it('animates only when the visitor has not asked for reduced motion', async () => {
+  itUnless({ webkit: 'WebKitWebDriver cannot switch reduced motion off; WebKit pages run with it on' }, 'animates only when the visitor has not asked for reduced motion', async () => {
     let { root } = await banner();
     expect(getComputedStyle(root.querySelector('.bn')!).animationName).to.equal('none');
     fresh(clearState);

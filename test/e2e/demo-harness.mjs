@@ -1,40 +1,36 @@
 // What the journey tests share: the demo server in-process on free ports with a throwaway SQLite
-// ledger, Debian Chromium (with or without Global Privacy Control), and small readers of what
-// the page, the stubs and the ledger recorded.
+// ledger, a browser of one engine (test/support/engines; with or without Global Privacy
+// Control), and small readers of what the page, the stubs and the ledger recorded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { baseArgs, executablePath, gpcArgs } from '../support/chromium.mjs';
+import assert from 'node:assert/strict';
+import { launch } from '../support/engines/index.mjs';
 import { startDemo } from '../../demo/server.mjs';
-import { until } from './support/browser.mjs';
+import { until } from './support/until.mjs';
 
 export { until };
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
-/** Starts the demo and a browser; `close()` stops both and deletes the database. */
-export async function startHarness({ gpc = false } = {}) {
+/** Starts the demo and a browser of `engine`; `close()` stops both and deletes the database. */
+export async function startHarness({ engine = 'chromium', gpc = false } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'consentry-e2e-'));
   const demo = await startDemo({ port: 0, ledgerPort: 0, db: join(tmp, 'ledger.db'), adminToken: ADMIN_TOKEN, rate: 0 });
   let browser;
   try {
-    browser = await chromium.launch({ executablePath, args: gpc ? gpcArgs : baseArgs });
+    browser = await launch(engine, { gpc });
   } catch (err) {
     await demo.close();
+    rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
   return {
     demo,
     browser,
-    /** A fresh visitor: no cookies, no storage. */
-    async visitor(opts = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...opts });
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      return { context, page, errors };
-    },
+    /** A fresh visitor (no cookies, no storage) on a 1280×800 page; close it when done. */
+    visitor: () => browser.newPage(),
     async close() {
       await browser?.close();
       await demo.close();
@@ -43,6 +39,10 @@ export async function startHarness({ gpc = false } = {}) {
   };
 }
 
+/** No uncaught error on the page. (WebKit's WebDriver does not report page errors: not checked there.) */
+export function noPageErrors(page) {
+  if (page.errors) assert.deepEqual(page.errors, []);
+}
 
 /** The ledger's records for a consent id (the visitor's proof), oldest first; [] when none. */
 export async function records(demo, id) {
@@ -100,7 +100,7 @@ export const focused = (page) =>
 export async function tabTo(page, match, max = 80) {
   const seen = [];
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.press('Tab');
     const f = await focused(page);
     if (f) seen.push(f.name);
     if (f && match(f)) return { found: f, seen };

@@ -1,12 +1,15 @@
-// Runs before `npm test`: the browser tests need Chromium and the ledger tests a
-// PostgreSQL server binary. On a fresh Debian machine, as root, install them from
+// Runs before `npm test`: the browser tests need their engines (Chromium at least; Firefox and
+// WebKit are tested when installed, or must be when CONSENTRY_ENGINES names them) and the ledger
+// tests a PostgreSQL server binary. On a fresh Debian machine, as root, install them from
 // Debian's packages; anywhere else, say what is missing and how to point at it.
 import { existsSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { executablePath } from './chromium.mjs';
+import { missing as engineMissing } from './engines/index.mjs';
 
-const missing = [];
-if (!existsSync(executablePath)) missing.push('chromium');
+/** Debian's packages for each engine. */
+const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb'] };
+const asked = process.env.CONSENTRY_ENGINES ? process.env.CONSENTRY_ENGINES.split(',').map((s) => s.trim().toLowerCase()) : ['chromium'];
+const missing = asked.filter((e) => PACKAGES[e] && engineMissing(e)).flatMap((e) => PACKAGES[e]);
 const hasPg = existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
 if (!hasPg && !process.env.CONSENTRY_SKIP_PG && !process.env.PG_BIN) missing.push('postgresql');
 
@@ -15,7 +18,8 @@ if (missing.length) {
   const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
   if (!root || !apt) {
     console.error(`Missing: ${missing.join(', ')}. Install them (Debian: apt-get install -y ${missing.join(' ')}),
-or set CHROMIUM_PATH=/path/to/chrome for the browser and CONSENTRY_SKIP_PG=1 to skip the PostgreSQL tests.`);
+or set CHROMIUM_PATH=/path/to/chrome (FIREFOX_PATH for Firefox), CONSENTRY_ENGINES to the engines
+you have (e.g. chromium,firefox) and CONSENTRY_SKIP_PG=1 to skip the PostgreSQL tests.`);
     process.exit(1);
   }
   console.log(`Installing ${missing.join(', ')} from Debian's packages…`);

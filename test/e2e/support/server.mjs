@@ -1,7 +1,8 @@
 // A small static server for end-to-end tests: the repository's files (dist/ for the loader)
 // plus pages a test registers with the headers it wants (a real Content-Security-Policy,
-// Set-Cookie, …). Listens on 127.0.0.1 on a free port.
-import { createServer } from 'node:http';
+// Set-Cookie, …), and paths it forwards to another server (a ledger on the site's own origin).
+// Listens on 127.0.0.1 on a free port.
+import { createServer, request } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,20 @@ const TYPES = { '.js': 'application/javascript', '.json': 'application/json', '.
 export async function startServer() {
   /** path → { body, type, headers } */
   const pages = new Map();
+  /** [path prefix, target origin] */
+  const forwards = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const fw = forwards.find(([prefix]) => path.startsWith(prefix));
+    if (fw) {
+      // As a site's reverse proxy would: same method, headers (cookies included) and body.
+      const up = request(new URL(req.url, fw[1]), { method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.writeHead(502).end());
+      return req.pipe(up);
+    }
     const page = pages.get(path);
     if (page) {
       res.writeHead(200, { 'Content-Type': page.type, 'Cache-Control': 'no-store', ...page.headers });
@@ -39,6 +52,10 @@ export async function startServer() {
       const json = typeof body != 'string';
       pages.set(path, { body: json ? JSON.stringify(body) : body, type: json ? 'application/json' : 'text/html; charset=utf-8', headers });
     },
-    close: () => new Promise((r) => server.close(r)),
+    /** Sends requests under `prefix` to `target` (an origin), as a reverse proxy would. */
+    forward(prefix, target) {
+      forwards.push([prefix, target]);
+    },
+    close: () => new Promise((r) => (server.close(r), server.closeAllConnections())),
   };
 }

@@ -1,0 +1,52 @@
+// The compatibility suite: real libraries and vendor snippets as published, against the loader
+// under test, in every engine of CONSENTRY_ENGINES. See README.md in this folder.
+//   CONSENTRY_DIST=/path/to/dist   the build under test (default: this checkout's dist/)
+//   COMPAT_CONTROL=1               the same pages without the loader: "before" must fail everywhere
+//   COMPAT_CASES=gtag,jquery       only the cases whose file name contains one of these
+//   COMPAT_CONCURRENCY=10          sessions at a time (they mostly wait)
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { engines, launchEngine } from './browser.mjs';
+import { COLUMNS, LATE_MS, runAll, table } from './run.mjs';
+import { dist } from './site.mjs';
+
+const control = !!process.env.COMPAT_CONTROL && process.env.COMPAT_CONTROL != '0';
+const only = (process.env.COMPAT_CASES || '').split(',').filter(Boolean);
+const dir = new URL('./cases/', import.meta.url);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs') && !f.startsWith('_'))
+  .filter((f) => !only.length || only.some((o) => f.includes(o)))
+  .sort();
+const cases = [];
+for (const f of files) cases.push({ id: f.replace(/\.mjs$/, ''), ...(await import(new URL(f, dir))).default });
+
+for (const name of engines()) {
+  describe(`compat suite in ${name}${control ? ' (control: no loader)' : ''}`, () => {
+    let engine;
+    let results;
+    before(
+      async () => {
+        engine = await launchEngine(name);
+        results = await runAll(engine, cases, { control, concurrency: Number(process.env.COMPAT_CONCURRENCY) || 10 });
+      },
+      { timeout: 20 * 60 * 1000 },
+    );
+    after(async () => {
+      await engine?.close();
+      if (results) console.log('\n' + table(name, cases, results, { control, dist }) + '\n');
+    });
+
+    for (const c of cases) {
+      if (control)
+        it(`${c.name}: without the loader, a vendor is reached before any choice`, () => {
+          assert.equal(results[c.id].before.ok, false, 'the "before" check passed without Consentry: it cannot fail for this case');
+        });
+      else
+        it(`${c.name}: nothing before a choice or after Reject all; works after Accept all, now and ${LATE_MS / 1000} s late`, () => {
+          const failed = COLUMNS.filter((k) => !results[c.id][k].ok).map((k) => `${k}: ${results[c.id][k].why.join('; ')}`);
+          assert.deepEqual(failed, []);
+        });
+    }
+  });
+}

@@ -1,0 +1,146 @@
+// Runs the compatibility cases: each case in three fresh sessions, each with its own vendor
+// network (so every request is attributable to one run), several sessions at a time.
+//   late:   no choice until LATE_MS after the load event (the "before" check), then Accept all,
+//           then the success path
+//   reject: Reject all after load, then nothing may reach a vendor for LATE_MS (libraries that
+//           retry or flush periodically, like mixpanel every 10 s, get their chance)
+//   accept: Accept all after load, then the success path
+import { startVendorNet } from '../support/vendor-net.mjs';
+import { SITE, prepareSite } from './site.mjs';
+
+/** After the load event: longer than the 10 s that libraries poll for their script before giving up. */
+export const LATE_MS = Number(process.env.COMPAT_LATE_MS) || 12000;
+const SETTLE_MS = 1500;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const where = (r) => r.host + r.path;
+const short = (s, n = 110) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+/** What the page says about itself: the case's success condition, runs counted, errors. */
+function pageState(s, c) {
+  return s.evaluate(`(function () {
+    var C = window.__compat || { ran: {}, errors: [] }, done = false, err = '';
+    try { done = !!(${c.done || 'true'}); } catch (e) { err = String(e && e.message || e); }
+    return { done: done, err: err, ran: C.ran, errors: C.errors };
+  })()`);
+}
+
+/** Nothing reached a vendor and no vendor code ran: the "before" and "reject" checks. */
+function quiet(net, c, state, t0) {
+  const vendor = net.requests.filter((r) => r.host != SITE);
+  const spec = vendor.filter((r) => (c.speculative || []).some((re) => re.test(where(r))));
+  const why = vendor.filter((r) => !spec.includes(r)).map((r) => `${r.method} ${short(where(r))} at +${((r.time - t0) / 1000).toFixed(1)} s`);
+  for (const [name, n] of Object.entries(state.ran || {})) if (n) why.push(`${name} ran ${n}×`);
+  const result = { ok: !why.length, why };
+  // The preload scanner's fetch of a tag written plainly in the HTML: reported, not a failure,
+  // as long as the tag itself did not run (no script can stop that fetch; see the README).
+  if (spec.length) result.note = `preload scanner fetched ${[...new Set(spec.map((r) => short(where(r), 60)))].join(', ')} (not run)`;
+  return result;
+}
+
+/** After consent: the vendor was asked, the library's success path ran, each vendor file once. */
+async function success(s, net, c) {
+  const hits = c.hits || [];
+  const once = c.once || [];
+  // A hit is a pattern for host + path, or { url, body } when the event is in the request body.
+  const seen = (h) => net.requests.some((r) => r.host != SITE && (h.url || h).test(where(r)) && (!h.body || h.body.test(r.body)));
+  const show = (h) => (h.url ? `${h.url.source} with body ${h.body.source}` : h.source);
+  const end = Date.now() + (c.timeout || 15000);
+  let state;
+  for (;;) {
+    state = await pageState(s, c);
+    const ready = state.done && hits.every(seen) && once.every((n) => state.ran[n] >= 1);
+    if (ready || Date.now() > end) break;
+    await sleep(250);
+  }
+  await sleep(SETTLE_MS);
+  state = await pageState(s, c);
+  const why = [];
+  if (!state.done) why.push(`success path did not run (${c.done}${state.err ? ': ' + state.err : ''})`);
+  for (const h of hits) if (!seen(h)) why.push(`never requested ${show(h)}`);
+  for (const n of once) if (state.ran[n] !== 1) why.push(`${n} ran ${state.ran[n] || 0}× (want 1)`);
+  for (const e of [...new Set([...state.errors, ...s.errors])]) why.push(`page error: ${short(e)}`);
+  for (const r of net.requests) if (r.host != SITE && r.status == 404) why.push(`unanswered ${r.method} ${short(where(r))}`);
+  return { ok: !why.length, why };
+}
+
+async function choose(s, choice) {
+  return s.evaluate(`window.consentry ? (window.consentry.${choice}(), 'chosen') : 'no consentry on the page'`);
+}
+
+/** One run of one case; returns the columns it decides ({ before, late } or { reject } or { accept }). */
+async function runOne(engine, c, site, run, control) {
+  const net = await startVendorNet({ handlers: { ...c.net, [SITE]: site(control) } });
+  let s;
+  try {
+    s = await engine.open({ proxy: net.proxy });
+    const t0 = Date.now();
+    await s.goto(`https://${SITE}/`);
+    if (run == 'reject') {
+      await choose(s, 'rejectAll');
+      await sleep(LATE_MS);
+      return { reject: quiet(net, c, await pageState(s, c), t0) };
+    }
+    if (run == 'accept') {
+      await choose(s, 'acceptAll');
+      return { accept: await success(s, net, c) };
+    }
+    await sleep(LATE_MS);
+    // A library that polls for its script counts time in timer ticks, which run slower than the
+    // clock on a busy machine: `lateWhen` says when it has finished (at most 30 s more).
+    for (const end = Date.now() + 30000; c.lateWhen && Date.now() < end && !(await s.evaluate(`!!(${c.lateWhen})`)); ) await sleep(250);
+    const before = quiet(net, c, await pageState(s, c), t0);
+    await choose(s, 'acceptAll');
+    return { before, late: await success(s, net, c) };
+  } catch (e) {
+    const failed = { ok: false, why: [`harness: ${short(String(e && e.message || e), 200)}`] };
+    return run == 'late' ? { before: failed, late: failed } : { [run]: failed };
+  } finally {
+    await s?.close().catch(() => {});
+    await net.close();
+  }
+}
+
+/**
+ * Runs every case on `engine`, `concurrency` sessions at a time; long runs start first.
+ * Returns { [case.id]: { before, reject, accept, late } }, each { ok, why[], note? }.
+ */
+export async function runAll(engine, cases, { control = false, concurrency = 10 } = {}) {
+  const sites = new Map();
+  for (const c of cases) sites.set(c.id, await prepareSite(c));
+  const jobs = [];
+  for (const run of ['late', 'accept', 'reject']) for (const c of cases) jobs.push({ c, run });
+  const results = Object.fromEntries(cases.map((c) => [c.id, {}]));
+  const worker = async () => {
+    for (let job; (job = jobs.shift()); ) Object.assign(results[job.c.id], await runOne(engine, job.c, sites.get(job.c.id), job.run, control));
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return results;
+}
+
+export const COLUMNS = ['before', 'reject', 'accept', 'late'];
+
+/** The table: case × (before / reject / accept / late), then every failure's reasons. */
+export function table(engineName, cases, results, { control = false, dist = '' } = {}) {
+  const cell = (r) => (!r ? '—' : r.ok ? (r.note ? 'pass¹' : 'pass') : 'FAIL');
+  const rows = cases.map((c) => [c.name, ...COLUMNS.map((k) => cell(results[c.id][k]))]);
+  const head = ['case', ...COLUMNS];
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => '| ' + r.map((v, i) => v.padEnd(width[i])).join(' | ') + ' |';
+  const out = [
+    `compat suite, ${engineName}${control ? ', CONTROL (no loader)' : ''}${dist ? `, loader from ${dist}` : ''}`,
+    line(head),
+    '|' + width.map((w) => '-'.repeat(w + 2)).join('|') + '|',
+    ...rows.map(line),
+  ];
+  const failed = COLUMNS.map((k) => cases.filter((c) => !results[c.id][k]?.ok).length);
+  out.push(`failed runs: ${COLUMNS.map((k, i) => `${k} ${failed[i]}/${cases.length}`).join(', ')}`);
+  const notes = [];
+  for (const c of cases)
+    for (const k of COLUMNS) {
+      const r = results[c.id][k];
+      if (r && !r.ok) notes.push(`  ${c.name} [${k}]: ${r.why.join('; ')}`);
+      if (r && r.note) notes.push(`  ¹ ${c.name} [${k}]: ${r.note}`);
+    }
+  if (notes.length) out.push('details:', ...notes);
+  return out.join('\n');
+}
