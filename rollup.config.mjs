@@ -43,6 +43,14 @@ export default [
     plugins: [ts()],
   },
   {
+    // `consentry scan` (Node): tldts is bundled in; playwright-core (an optional peer dependency),
+    // the catalogue and the validator are imported from beside it at run time.
+    input: 'scanner/index.mjs',
+    output: { file: 'dist/scanner.mjs', format: 'es' },
+    external: (id) => id == 'playwright-core' || id.startsWith('node:') || /^\.\.\/(catalogue|dist)\//.test(id),
+    plugins: [resolve({ preferBuiltins: true })],
+  },
+  {
     input: 'src/index.ts',
     output: { dir: 'dist/esm', format: 'es', sourcemap: true },
     plugins: [resolve(), ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm/types' })],

@@ -78,6 +78,9 @@ if (cmd === 'validate') {
   const out = opt('-o') || opt('--out');
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);
+} else if (cmd === 'scan') {
+  if (!existsSync(join(dist, 'scanner.mjs'))) fail('consentry: dist/ is missing; run `npm run build` first');
+  process.exitCode = await (await import(join(dist, 'scanner.mjs'))).scanCli(args);
 } else if (cmd === 'reference') {
   // The configuration reference table that the README embeds.
   console.log((await lib()).reference());
