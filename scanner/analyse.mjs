@@ -158,6 +158,11 @@ export function analyse(crawled, clsFor, meta) {
   for (const r of requests) leak('request', r, r.host);
   for (const c of cookies) leak('cookie', c, c.name);
   for (const s of storage) leak('storage', s, s.key);
+  // A stable order, so two scans' outputs can be compared line by line.
+  const KINDS = ['request', 'cookie', 'storage'];
+  const order = (a, b) => PASSES.indexOf(a.pass) - PASSES.indexOf(b.pass) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || a.name.localeCompare(b.name);
+  leaks.sort(order);
+  optOut.sort(order);
 
   const distinct = (list, key) => new Set(list.map(key)).size;
   const choices = pages.some((p) => p.consentry);

@@ -148,16 +148,29 @@ function linkProbe() {
   return [...document.querySelectorAll('a[href], area[href]')].filter((a) => !a.hasAttribute('download')).map((a) => a.href);
 }
 
+/** The body at `url`, fetched once per scan (`configs` maps URLs to bodies): most pages of a site share one configuration. */
+function fetchOnce(configs, context, url, opts) {
+  if (!configs.has(url))
+    configs.set(
+      url,
+      context.request
+        .get(url, { timeout: opts.timeout })
+        .then((r) => (r.ok() ? r.text() : null))
+        .catch(() => null),
+    );
+  return configs.get(url);
+}
+
 /**
  * One pass over one page in a fresh context.
  * `pass` is "before" (load and watch), "reject" or "accept" (load, choose through
  * window.consentry, watch, then load the page again as the visitor's next view).
  * Only what happens after the choice counts for "reject" and "accept": the part before it
- * is what the "before" pass shows.
+ * is what the "before" pass shows. `configs` caches the configurations pages run with, by URL.
  * @returns {Promise<object>} { pass, url, finalUrl, status, contentType, error, consentry, links, requests, cookies, storage };
  *   a cookie the browser refused carries `blocked` (the browser's reasons)
  */
-export async function runPass(browser, url, pass, opts) {
+export async function runPass(browser, url, pass, opts, configs = new Map()) {
   const context = await browser.newContext({ ignoreHTTPSErrors: !!opts.ignoreHttpsErrors, serviceWorkers: 'block' });
   context.setDefaultTimeout(opts.timeout);
   const out = { pass, url, finalUrl: url, status: null, contentType: null, error: null, consentry: null, links: [], requests: [], cookies: [], blockedCookies: [], storage: [] };
@@ -180,13 +193,13 @@ export async function runPass(browser, url, pass, opts) {
   context.on('requestfinished', done);
   context.on('requestfailed', done);
 
-  /** Waits until the page has been watched for `wait` ms and the network is quiet (half a second), or 5 s more at most. */
-  const settle = async (wait = opts.wait) => {
+  /** Waits until the page has been watched for `wait` ms and the network has been quiet for `quiet` ms, or 5 s more at most. */
+  const settle = async (wait = opts.wait, quiet = 500) => {
     const start = Date.now();
     for (;;) {
       const now = Date.now();
       if (now - start >= wait + 5000) return;
-      if (now - start >= wait && now - lastRequest >= 500 && inflight <= 0) return;
+      if (now - start >= wait && now - lastRequest >= quiet && inflight <= 0) return;
       await new Promise((r) => setTimeout(r, 100));
     }
   };
@@ -232,11 +245,7 @@ export async function runPass(browser, url, pass, opts) {
       out.links = await page.evaluate(linkProbe);
       // The configuration the page runs with, so its vendors classify this page without --config.
       const c = out.consentry;
-      if (c.config && !opts.config)
-        c.configText = await context.request
-          .get(c.config, { timeout: opts.timeout })
-          .then((r) => (r.ok() ? r.text() : null))
-          .catch(() => null);
+      if (c.config && !opts.config) c.configText = await fetchOnce(configs, context, c.config, opts);
       else if (c.inline) c.configText = c.inline;
       delete c.inline;
     } else {
@@ -247,8 +256,9 @@ export async function runPass(browser, url, pass, opts) {
       const method = pass == 'reject' ? 'reject-all' : 'accept-all';
       await page.evaluate((m) => (m == 'reject-all' ? window.consentry.rejectAll() : window.consentry.acceptAll()), method);
       await page.waitForFunction((m) => window.consentry.get() && window.consentry.get().method == m, method, { timeout: 10000 });
-      // What the choice releases starts at once (after the ledger's answer): the network going quiet is enough here.
-      await settle(0);
+      // What the choice releases starts at once (after the ledger's answer, 800 ms at most): a
+      // short quiet spell is enough here, the next view is watched in full.
+      await settle(0, 300);
       // The visitor's next page view, with the choice stored: tags that run on load show here.
       await load(page);
       await settle();

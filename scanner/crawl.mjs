@@ -38,6 +38,7 @@ export async function crawl(browser, opts, onProgress = () => {}) {
   const queue = [];
   let done = 0;
   let startHasConsentry = true;
+  const configs = new Map();
 
   /** robots.txt of an origin, fetched once through the browser's own network settings (proxy, TLS). */
   function robotsOf(origin) {
@@ -85,7 +86,7 @@ export async function crawl(browser, opts, onProgress = () => {}) {
   const total = () => pages.reduce((n, p) => n + (p.duplicateOf || p.skip ? (p.passes.before ? 1 : 0) : p.passes.before ? (p.passes.before.consentry && p.passes.before.consentry.present ? 3 : 1) : startHasConsentry ? 3 : 1), 0);
 
   async function run({ page, pass }) {
-    const r = await runPass(browser, page.url, pass, opts);
+    const r = await runPass(browser, page.url, pass, opts, configs);
     page.passes[pass] = r;
     if (pass == 'before') {
       page.finalUrl = r.finalUrl;

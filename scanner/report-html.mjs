@@ -19,6 +19,31 @@ function owner(r, names) {
   return r.party == 'first' ? '<span class="muted">first party</span>' : '<strong class="warn">unclassified</strong>';
 }
 const leakRow = (r, pass) => (pass != 'accept' && !r.required ? 'leak' : '');
+/** A page of the scanned site as its path; other URLs whole. */
+const pageName = (url, site) => {
+  try {
+    const u = new URL(url);
+    return u.origin == new URL(site).origin ? u.pathname + u.search : url;
+  } catch {
+    return url;
+  }
+};
+/** A list of pages, the first few named. */
+const pageList = (pages, site) => esc(pages.slice(0, 5).map((p) => pageName(p, site)).join(', ')) + (pages.length > 5 ? ` (+${pages.length - 5})` : '');
+/** Records grouped by `key`, each group with its pages, total count and initiators. */
+function group(records, key) {
+  const m = new Map();
+  for (const r of records) {
+    const k = key(r);
+    if (!m.has(k)) m.set(k, { ...r, types: new Set(), pages: [], total: 0, initiators: new Set() });
+    const g = m.get(k);
+    if (r.type) g.types.add(r.type);
+    if (!g.pages.includes(r.page)) g.pages.push(r.page);
+    g.total += r.count || 1;
+    if (r.initiator) g.initiators.add(r.initiator);
+  }
+  return [...m.values()].sort((a, b) => Number(a.required) - Number(b.required) || b.total - a.total);
+}
 
 /** Requests per owner and pass, as grouped horizontal bars. */
 function chart(result, names) {
@@ -53,37 +78,32 @@ function chart(result, names) {
   return `<svg role="img" aria-labelledby="chart-title" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px"><title id="chart-title">Requests per vendor and pass</title>${legend}${parts.join('')}</svg>`;
 }
 
-/** One pass: requests grouped by host, then cookies, then storage. */
+/** One pass: requests grouped by host (and owner), then cookies, then storage. */
 function passSection(result, pass, names) {
+  const site = result.site;
   const reqs = result.requests.filter((r) => r.pass == pass);
-  const byHost = new Map();
-  for (const r of reqs) {
-    if (!byHost.has(r.host)) byHost.set(r.host, { ...r, types: new Set(), pages: new Set(), total: 0, initiators: new Set() });
-    const h = byHost.get(r.host);
-    h.types.add(r.type);
-    h.pages.add(r.page);
-    h.total += r.count;
-    if (r.initiator) h.initiators.add(r.initiator);
-  }
-  const hostRows = [...byHost.values()]
-    .sort((a, b) => Number(a.required) - Number(b.required) || b.total - a.total)
-    .map((h) =>
-      tr(
-        [esc(h.host), owner(h, names), esc(h.party), esc([...h.types].join(', ')), String(h.total), String(h.pages.size), esc([...h.initiators].slice(0, 2).join(' · '))],
-        leakRow(h, pass),
-      ),
-    );
-  const cookieRows = result.cookies
-    .filter((c) => c.pass == pass)
-    .map((c) => tr([esc(c.name), esc(c.domain), esc(c.path), c.session ? 'session' : esc(c.expires.slice(0, 10)), esc(c.party), owner(c, names), esc(c.page)], leakRow(c, pass)));
-  const storageRows = result.storage
-    .filter((s) => s.pass == pass)
-    .map((s) => tr([esc(s.key), esc(s.kind), esc(s.origin), owner(s, names), esc(s.page)], leakRow(s, pass)));
-  const fullRows = reqs.map((r) => tr([esc(r.url), esc(r.type), owner(r, names), esc(r.initiator || ''), esc(r.page), String(r.count)], leakRow(r, pass)));
+  const hostRows = group(reqs, (r) => r.host + ' ' + r.vendor).map((h) =>
+    tr([esc(h.host), owner(h, names), esc(h.party), esc([...h.types].join(', ')), String(h.total), pageList(h.pages, site), esc([...h.initiators].slice(0, 2).map((u) => pageName(u, site)).join('\n'))], leakRow(h, pass)),
+  );
+  const cookieRows = group(
+    result.cookies.filter((c) => c.pass == pass),
+    (c) => [c.name, c.domain, c.path].join(' '),
+  ).map((c) =>
+    tr(
+      [esc(c.name), esc(c.domain), esc(c.path), c.session ? 'session' : esc(c.expires.slice(0, 10)), esc(c.party), owner(c, names), pageList(c.pages, site), c.blocked ? `refused by the scanning browser (${esc(c.blocked)}); set where such cookies are allowed` : ''],
+      leakRow(c, pass),
+    ),
+  );
+  const storageRows = group(
+    result.storage.filter((s) => s.pass == pass),
+    (s) => [s.kind, s.origin, s.key].join(' '),
+  ).map((s) => tr([esc(s.key), esc(s.kind), esc(s.origin), owner(s, names), pageList(s.pages, site)], leakRow(s, pass)));
+  const fullRows = reqs.map((r) => tr([esc(r.url), esc(r.type), owner(r, names), esc(r.initiator || ''), esc(pageName(r.page, site)), String(r.count)], leakRow(r, pass)));
   return `<section id="pass-${pass}"><h2><span class="dot" style="background:${PASS_COLOURS[pass]}"></span>${esc(PASS_NAMES[pass])}</h2>
+${pass == 'before' ? '' : '<p class="muted">What happened after the choice: on the page where it was made, and on the next page view.</p>'}
 <h3>Requests by host</h3>${table(['Host', 'Vendor', 'Party', 'Types', 'Requests', 'Pages', 'Initiator'], hostRows, 'No requests.')}
-<h3>Cookies</h3>${table(['Name', 'Domain', 'Path', 'Expires', 'Party', 'Vendor', 'Page'], cookieRows, 'No cookies.')}
-<h3>Storage</h3>${table(['Key', 'Kind', 'Origin', 'Vendor', 'Page'], storageRows, 'No storage keys.')}
+<h3>Cookies</h3>${table(['Name', 'Domain', 'Path', 'Expires', 'Party', 'Vendor', 'Pages', 'Note'], cookieRows, 'No cookies.')}
+<h3>Storage</h3>${table(['Key', 'Kind', 'Origin', 'Vendor', 'Pages'], storageRows, 'No storage keys.')}
 <details><summary>Every request (${reqs.length})</summary>${table(['URL', 'Type', 'Vendor', 'Initiator', 'Page', 'Count'], fullRows)}</details></section>`;
 }
 
@@ -94,10 +114,10 @@ export function renderReport(result) {
   const verdict = leaks.length
     ? `<p class="verdict bad">${leaks.length} leak${leaks.length == 1 ? '' : 's'}: non-required vendors or unknown third parties ran before a choice or after “Reject all”.</p>`
     : `<p class="verdict good">No leaks: nothing non-required ran before a choice or after “Reject all”.</p>`;
-  const leakRows = leaks.map((l) => tr([esc(PASS_NAMES[l.pass]), esc(l.kind), esc(l.name), owner(l, names), esc(l.party), esc(l.pages.slice(0, 5).join('\n')) + (l.pages.length > 5 ? ` (+${l.pages.length - 5})` : '')], 'leak'));
-  const optRows = result.optOutDefaults.map((l) => tr([esc(l.kind), esc(l.name), owner(l, names), esc(l.pages.length)]));
+  const leakRows = leaks.map((l) => tr([esc(PASS_NAMES[l.pass]), esc(l.kind), esc(l.name), owner(l, names), esc(l.party), pageList(l.pages, result.site)], 'leak'));
+  const optRows = result.optOutDefaults.map((l) => tr([esc(l.kind), esc(l.name), owner(l, names), pageList(l.pages, result.site)]));
   const vendorRows = result.vendors.map((v) =>
-    tr([esc(v.name || v.id), esc(v.id), esc(v.category) + (v.required ? ' <span class="muted">(required)</span>' : ''), esc(v.source), esc(v.hosts.join(', ')), esc([...v.cookies, ...v.storage].join(', ')), ...['before', 'reject', 'accept'].map((p) => String(v.passes[p]))]),
+    tr([esc(v.name || v.id), esc(v.id), esc(v.category) + (v.required && v.category != 'required' ? ' <span class="muted">(required)</span>' : ''), esc(v.source), esc(v.hosts.join(', ')), esc([...v.cookies, ...v.storage].join(', ')), ...['before', 'reject', 'accept'].map((p) => String(v.passes[p]))]),
   );
   const u = result.unclassified;
   const unRows = [
@@ -130,7 +150,7 @@ main{max-width:1200px;margin:0 auto;padding:24px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;display:flex;align-items:center;gap:8px}h3{font-size:15px;margin:18px 0 6px}
 .meta{color:#555;margin:0 0 12px;word-break:break-all}.muted{color:#666;font-size:12px}.warn{color:#a61e4d}
 .verdict{padding:12px 16px;border-radius:6px;font-weight:600}.bad{background:#ffe3e3;color:#8a1c1c;border:1px solid #ffa8a8}.good{background:#d3f9d8;color:#1b5e20;border:1px solid #8ce99a}
-.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top;word-break:break-word;white-space:pre-line}th{background:#f1f3f5}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top;word-break:break-word;white-space:pre-line}th{background:#f1f3f5;white-space:nowrap}
 tr.leak td{background:#fff0f0}tr.leak td:first-child{border-left:4px solid #c92a2a}
 .dot{display:inline-block;width:12px;height:12px;border-radius:50%}.none{color:#666;font-style:italic}
 dl.sum{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:8px;margin:12px 0}dl.sum div{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px}dt{color:#555;font-size:12px}dd{margin:0;font-size:20px;font-weight:600}
