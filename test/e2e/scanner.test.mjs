@@ -79,7 +79,7 @@ describe('consentry scan of a shop that leaks', () => {
     const score = (truth, seen) => {
       for (const [name, owner] of Object.entries(truth)) {
         const want = [owner].flat().sort();
-        if (JSON.stringify(seen.get(name)) !== JSON.stringify(want)) wrong.push(`${name}: ${seen.has(name) ? seen.get(name).join('+') : 'never seen'} (expected ${want.join('+')})`);
+        if (JSON.stringify(seen.get(name)) !== JSON.stringify(want)) wrong.push(`${name}: ${seen.has(name) ? seen.get(name).map(String).join('+') : 'never seen'} (expected ${want.map(String).join('+')})`);
       }
     };
     score(TRUTH.hosts, owners(result.requests, 'host'));
