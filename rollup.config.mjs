@@ -51,6 +51,18 @@ export default [
     plugins: [resolve({ preferBuiltins: true })],
   },
   {
+    // For Node: `consentry declaration`, the same renderer as the declaration chunk.
+    input: 'src/declaration/node.ts',
+    output: { file: 'dist/declaration.mjs', format: 'es' },
+    plugins: [ts()],
+  },
+  {
+    // The cookie declaration, fetched only by a page with a [data-consentry-declaration] element.
+    input: 'src/declaration/chunk.ts',
+    output: { file: 'dist/consentry-declaration.js', format: 'iife' },
+    plugins: [ts(), minify()],
+  },
+  {
     input: 'src/index.ts',
     output: { dir: 'dist/esm', format: 'es', sourcemap: true },
     plugins: [resolve(), ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm/types' })],

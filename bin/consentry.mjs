@@ -81,6 +81,11 @@ if (cmd === 'validate') {
 } else if (cmd === 'scan') {
   if (!existsSync(join(dist, 'scanner.mjs'))) fail('consentry: dist/ is missing; run `npm run build` first');
   process.exitCode = await (await import(join(dist, 'scanner.mjs'))).scanCli(args);
+} else if (cmd === 'add') {
+  process.exitCode = (await import('../catalogue/add.mjs')).add(args, (await lib()).validate);
+} else if (cmd === 'declaration') {
+  if (!positional[0]) fail('usage: consentry declaration <consentry.json> [--format html|md] [--lang de] [-o FILE] [--no-style]');
+  process.exitCode = (await import(join(dist, 'declaration.mjs'))).cli(args, await checked(positional[0]), writeFileSync);
 } else if (cmd === 'reference') {
   // The configuration reference table that the README embeds.
   console.log((await lib()).reference());

@@ -118,7 +118,7 @@ export function lookups(list) {
     const q = fold(query).trim();
     if (!q) return [];
     const near = list
-      .map((v) => [Math.min(distance(q, v.id), distance(q, fold(v.name))), v.id])
+      .map((v) => [Math.min(...[v.id, fold(v.name), ...fold(v.name).split(/[^a-z0-9]+/).filter(Boolean)].map((w) => distance(q, w))), v.id])
       .filter(([d, id]) => d <= Math.max(2, Math.floor(q.length / 3)) || id.includes(q) || q.includes(id))
       .sort((a, b) => a[0] - b[0]);
     const ids = near.map(([, id]) => id);

@@ -131,6 +131,8 @@ export async function startDemo(opts = {}) {
     if (path.startsWith('/configs/')) return file(req, res, inside(join(here, 'configs'), path.slice(9)));
     if (path.startsWith('/vendors/')) return vendor(req, res, url);
     if (path === '/consentry.schema.json') return file(req, res, join(root, 'consentry.schema.json'));
+    // The vendor catalogue and its lookups, for the playground's "Add vendor".
+    if (path === '/catalogue/vendors.json' || path === '/catalogue/lookup.mjs') return file(req, res, join(root, path));
     // Everything the build puts beside the loader: the widget and validate chunks, language files, maps.
     return file(req, res, inside(dist, path.slice(1)));
   }

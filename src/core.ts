@@ -169,9 +169,14 @@ function firstView() {
   ui().then(
     (u) => u.show('banner'),
     // The message names the widget chunk's URL.
-    (e) => console.error('[consentry] ' + e.message),
+    failed,
   );
 }
+
+const failed = (e: Error) => console.error('[consentry] ' + e.message);
+
+/** A cookie-notice page's `<div data-consentry-declaration>` gets the declaration chunk; other pages pay nothing. */
+const declaration = () => document.querySelector('[data-consentry-declaration]') && core.load(core.asset('consentry-declaration.js')).catch(failed);
 
 export async function start(opts: Options): Promise<CoreHandle> {
   const nonce = opts.nonce || '';
@@ -222,6 +227,9 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // Keep the consent id across a re-prompt so the ledger links old and new decisions.
   consentId = prev ? prev.id : '';
   api.__core = core;
+  // Now, and again once the page is parsed (the chunk is fetched once).
+  declaration();
+  document.addEventListener('DOMContentLoaded', declaration);
   if (!stored) firstView();
   for (const fn of queued.splice(0)) fn();
   emit('ready', get(), true);

@@ -10,8 +10,9 @@ const vars = (suffix: string, defaults: string) =>
     .map((d, i) => `--${names[i]}:var(--consentry-${names[i]}${suffix},${d})`)
     .join(';');
 // Every text pair stays ≥ 4.5:1 and every control edge ≥ 3:1 against its background.
-const light = vars('', '#fff #1b1b1f #4b5563 #1d4ed8 #fff #6b7280 #f3f4f6');
-const dark = vars('-dark', '#1b1b1f #f3f4f6 #c9cdd4 #9db8ff #0b1020 #9ca3af #2a2a30');
+// The cookie declaration (src/declaration/) takes the same colours.
+export const light = vars('', '#fff #1b1b1f #4b5563 #1d4ed8 #fff #6b7280 #f3f4f6');
+export const dark = vars('-dark', '#1b1b1f #f3f4f6 #c9cdd4 #9db8ff #0b1020 #9ca3af #2a2a30');
 
 export const css = `
 :host{all:initial!important;font:inherit!important}

@@ -1,5 +1,4 @@
-// The demo site's own script (first-party, not gated): it draws the cookie notice from the same
-// configuration the banner reads, and keeps the "Live consent" panel current from the public API
+// The demo site's own script (first-party, not gated): it keeps the "Live consent" panel current from the public API
 // (consentry.allowed, consentry.get, the consentry:change event) and from what the stubs recorded.
 (function () {
   'use strict';
@@ -219,48 +218,6 @@
     });
   }
 
-  function renderNotice() {
-    var box = document.querySelector('[data-demo-notice]');
-    if (!box || !config) return;
-    (config.categories || []).forEach(function (cat) {
-      var vendors = (config.vendors || []).filter(function (v) {
-        return v.category === cat.id;
-      });
-      var section = el('div', { class: 'notice-category' }, [
-        el('h3', {}, [categoryName(cat), cat.required ? el('span', { class: 'badge on', text: 'always on' }) : null]),
-        el('p', { text: text(cat.description) }),
-      ]);
-      if (vendors.length) {
-        var body = el(
-          'tbody',
-          {},
-          vendors.map(function (v) {
-            var cookies = (v.cookies || []).map(function (k) {
-              return k.name + (k.match === 'prefix' ? '…' : '') + (k.duration ? ' (' + k.duration + ')' : '');
-            });
-            return el('tr', {}, [
-              el('th', { scope: 'row', text: v.name }),
-              el('td', {}, [text(v.purpose), v.dataCollected ? el('span', { class: 'small muted block', text: 'Collects: ' + v.dataCollected.join(', ') }) : null]),
-              el('td', { text: cookies.join(', ') || v.retention || '—' }),
-              el('td', { class: 'links' }, [link(v.privacyPolicyUrl, 'Privacy policy'), link(v.optOutUrl, 'Opt out')]),
-            ]);
-          }),
-        );
-        var head = el('thead', {}, [
-          el(
-            'tr',
-            {},
-            ['Provider', 'What it does', 'Cookies', 'Links'].map(function (h) {
-              return el('th', { scope: 'col', text: h });
-            }),
-          ),
-        ]);
-        section.appendChild(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': categoryName(cat) + ' providers' }, [el('table', {}, [head, body])]));
-      }
-      box.appendChild(section);
-    });
-  }
-
   document.addEventListener('consentry:change', function (e) {
     log.push({ t: time(), what: 'change: ' + (e.detail ? e.detail.method : 'reset') });
     render();
@@ -309,7 +266,6 @@
     })
     .then(function (c) {
       config = c;
-      renderNotice();
       render();
     });
 })();

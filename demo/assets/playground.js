@@ -1,6 +1,8 @@
 // The config playground: the JSON on the left is checked with the real validate() on every edit,
-// and the right-hand iframe runs the real loader with it inline, as a first visit would.
+// and the right-hand iframe runs the real loader with it inline, as a first visit would, with the
+// cookie declaration drawn from it. "Add vendor" searches the vendor catalogue (catalogue/).
 import { validate } from '/validate.mjs';
+import { lookups, toConfigVendor } from '/catalogue/lookup.mjs';
 
 const editor = document.getElementById('editor');
 const status = document.getElementById('status');
@@ -138,8 +140,72 @@ function render() {
 <style>body{margin:0;padding:28px;font:15px/1.5 system-ui,sans-serif;color:#2b3240;background:#f6f7f9}
 .line{height:12px;border-radius:6px;background:#dde2ea;margin:10px 0}.line.s{width:60%}h1{font-size:1.3rem}</style></head>
 <body><h1>Your site</h1><div class="line"></div><div class="line"></div><div class="line s"></div>
-<p><a href="#" data-consentry-open>Cookie Preferences</a></p></body></html>`;
+<p><a href="#" data-consentry-open>Cookie Preferences</a></p>
+<h2>Cookie notice</h2><div data-consentry-declaration></div></body></html>`;
 }
+
+const search = document.getElementById('vendor-search');
+const results = document.getElementById('vendor-results');
+let catalogue = null;
+
+/** The vendor ids the editor's JSON declares now (none while it does not parse). */
+function declared() {
+  try {
+    const c = JSON.parse(editor.value);
+    return new Set((Array.isArray(c.vendors) ? c.vendors : []).map((v) => v && v.id));
+  } catch {
+    return new Set();
+  }
+}
+
+function showResults() {
+  results.replaceChildren();
+  const q = search.value.trim();
+  if (!catalogue || !q) return;
+  const found = catalogue.search(q);
+  const have = declared();
+  for (const v of found.slice(0, 8)) {
+    const added = have.has(v.id);
+    const button = Object.assign(document.createElement('button'), { type: 'button', className: 'button subtle', textContent: added ? 'Added' : 'Add', disabled: added });
+    button.setAttribute('aria-label', `${added ? 'Added' : 'Add'} ${v.name}`);
+    button.addEventListener('click', () => addVendor(v));
+    const what = Object.assign(document.createElement('span'), { textContent: `${v.kind} · ${v.category} · ${v.id}` });
+    what.className = 'small muted';
+    const li = document.createElement('li');
+    li.append(Object.assign(document.createElement('strong'), { textContent: v.name }), ' ', what, button);
+    results.append(li);
+  }
+  if (!found.length) results.append(Object.assign(document.createElement('li'), { textContent: `No vendor in the catalogue matches "${q}".` }));
+  else if (found.length > 8) results.append(Object.assign(document.createElement('li'), { className: 'small muted', textContent: `${found.length - 8} more: type more of the name.` }));
+}
+
+function addVendor(entry) {
+  let config;
+  try {
+    config = JSON.parse(editor.value);
+  } catch {
+    status.className = 'status invalid';
+    status.textContent = `Fix the JSON first: ${entry.name} was not added.`;
+    return;
+  }
+  if (!config || typeof config !== 'object' || Array.isArray(config)) config = { revision: 1 };
+  if (!Array.isArray(config.vendors)) config.vendors = [];
+  if (!config.vendors.some((v) => v && v.id === entry.id)) config.vendors.push(toConfigVendor(entry));
+  editor.value = JSON.stringify(config, null, 2);
+  check();
+  // check() rewrote the status; say what happened, after what the validator found.
+  status.textContent = `Added ${entry.name} (${entry.category}). ` + status.textContent;
+  showResults();
+}
+
+fetch('/catalogue/vendors.json')
+  .then((r) => r.json())
+  .then((list) => {
+    catalogue = lookups(list);
+    search.placeholder = `Search ${list.length} vendors: analytics, hotjar, doubleclick.net`;
+    showResults();
+  });
+search.addEventListener('input', showResults);
 
 let timer = 0;
 editor.addEventListener('input', () => {

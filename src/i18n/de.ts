@@ -36,6 +36,12 @@ export default {
   'reload.text': 'Einige Dienste sind auf dieser Seite bereits gelaufen. Laden Sie sie neu, um sie zu stoppen.',
   'reload.button': 'Seite neu laden',
   reopen: 'Cookie-Einstellungen',
+  'declaration.vendor': 'Dienst',
+  'declaration.links': 'Links',
+  'declaration.none': 'Keine Dienste in dieser Kategorie.',
+  'declaration.self': 'Diese Website',
+  'declaration.self.purpose': 'Speichert Ihre Cookie-Auswahl, damit Sie nicht auf jeder Seite erneut gefragt werden.',
+  'declaration.days': '{n} Tage',
   'category.required.name': 'Unbedingt erforderlich',
   'category.required.description':
     'Halten die Website sicher und funktionsfähig, etwa Ihre Anmeldung und diese Einwilligung. Sie lassen sich nicht abschalten.',

@@ -36,6 +36,12 @@ export default {
   'reload.text': 'Algunos servicios ya se han ejecutado en esta página. Vuelva a cargarla para detenerlos.',
   'reload.button': 'Recargar la página',
   reopen: 'Preferencias de cookies',
+  'declaration.vendor': 'Servicio',
+  'declaration.links': 'Enlaces',
+  'declaration.none': 'No hay servicios en esta categoría.',
+  'declaration.self': 'Este sitio web',
+  'declaration.self.purpose': 'Recuerda sus preferencias de cookies para no volver a preguntarle en cada página.',
+  'declaration.days': '{n} días',
   'category.required.name': 'Estrictamente necesarias',
   'category.required.description':
     'Mantienen el sitio seguro y en funcionamiento, por ejemplo su inicio de sesión y esta elección de consentimiento. No se pueden desactivar.',

@@ -36,6 +36,12 @@ export default {
   'reload.text': 'Certains services ont déjà été exécutés sur cette page. Rechargez-la pour les arrêter.',
   'reload.button': 'Recharger la page',
   reopen: 'Préférences en matière de cookies',
+  'declaration.vendor': 'Service',
+  'declaration.links': 'Liens',
+  'declaration.none': 'Aucun service dans cette catégorie.',
+  'declaration.self': 'Ce site',
+  'declaration.self.purpose': 'Mémorise vos choix en matière de cookies, pour ne pas vous les redemander à chaque page.',
+  'declaration.days': '{n} jours',
   'category.required.name': 'Strictement nécessaires',
   'category.required.description':
     'Assurent la sécurité et le bon fonctionnement du site, par exemple votre connexion et ce choix de consentement. Ils ne peuvent pas être désactivés.',

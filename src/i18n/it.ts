@@ -36,6 +36,12 @@ export default {
   'reload.text': 'Alcuni servizi sono già stati eseguiti su questa pagina. Ricaricala per fermarli.',
   'reload.button': 'Ricarica la pagina',
   reopen: 'Preferenze sui cookie',
+  'declaration.vendor': 'Servizio',
+  'declaration.links': 'Link',
+  'declaration.none': 'Nessun servizio in questa categoria.',
+  'declaration.self': 'Questo sito',
+  'declaration.self.purpose': 'Ricorda le tue scelte sui cookie, così non te le chiediamo di nuovo a ogni pagina.',
+  'declaration.days': '{n} giorni',
   'category.required.name': 'Strettamente necessari',
   'category.required.description':
     'Mantengono il sito sicuro e funzionante, ad esempio il tuo accesso e questa scelta sul consenso. Non si possono disattivare.',

@@ -36,6 +36,12 @@ export default {
   'reload.text': 'Sommige diensten zijn op deze pagina al uitgevoerd. Laad de pagina opnieuw om ze te stoppen.',
   'reload.button': 'Pagina opnieuw laden',
   reopen: 'Cookievoorkeuren',
+  'declaration.vendor': 'Dienst',
+  'declaration.links': 'Links',
+  'declaration.none': 'Geen diensten in deze categorie.',
+  'declaration.self': 'Deze website',
+  'declaration.self.purpose': 'Onthoudt uw cookiekeuzes, zodat we ze niet op elke pagina opnieuw vragen.',
+  'declaration.days': '{n} dagen',
   'category.required.name': 'Strikt noodzakelijk',
   'category.required.description':
     'Houden de site veilig en werkend, bijvoorbeeld uw aanmelding en deze toestemmingskeuze. Ze kunnen niet worden uitgezet.',

@@ -36,6 +36,12 @@ export default {
   'reload.text': 'Niektóre usługi zostały już uruchomione na tej stronie. Odśwież ją, aby je zatrzymać.',
   'reload.button': 'Odśwież stronę',
   reopen: 'Ustawienia plików cookie',
+  'declaration.vendor': 'Usługa',
+  'declaration.links': 'Linki',
+  'declaration.none': 'Brak usług w tej kategorii.',
+  'declaration.self': 'Ta strona',
+  'declaration.self.purpose': 'Zapamiętuje Twoje wybory dotyczące plików cookie, abyśmy nie pytali o nie na każdej stronie.',
+  'declaration.days': '{n} dni',
   'category.required.name': 'Niezbędne',
   'category.required.description':
     'Zapewniają bezpieczeństwo i działanie strony, na przykład logowanie i zapamiętanie tej zgody. Nie można ich wyłączyć.',

@@ -36,6 +36,12 @@ export default {
   'reload.text': 'Alguns serviços já foram executados nesta página. Recarregue-a para os parar.',
   'reload.button': 'Recarregar a página',
   reopen: 'Preferências de cookies',
+  'declaration.vendor': 'Serviço',
+  'declaration.links': 'Ligações',
+  'declaration.none': 'Não há serviços nesta categoria.',
+  'declaration.self': 'Este site',
+  'declaration.self.purpose': 'Guarda as suas escolhas de cookies, para não voltarmos a perguntar em cada página.',
+  'declaration.days': '{n} dias',
   'category.required.name': 'Estritamente necessários',
   'category.required.description':
     'Mantêm o site seguro e a funcionar, por exemplo o seu início de sessão e esta escolha de consentimento. Não podem ser desativados.',

@@ -26,13 +26,20 @@ test('ids are unique, and every category is one of the four and every kind a kno
   }
 });
 
-test('entries hold only configuration fields and `kind`, with an English purpose and at least one host', () => {
+test('entries hold only configuration fields and `kind`, an English purpose, and hosts or cookies to recognise them by', () => {
   const allowed = [...catalogue.CONFIG_FIELDS, 'kind'];
   for (const v of vendors) {
     for (const k of Object.keys(v)) assert.ok(allowed.includes(k), `${v.id}: unknown field ${k}`);
     assert.equal(typeof v.purpose?.en, 'string', `${v.id}: purpose.en`);
-    assert.ok(v.hosts?.length, `${v.id}: hosts`);
+    // A bot manager's cookies come from the site's own edge servers: no host of its own.
+    assert.ok(v.hosts?.length || v.cookies?.length, `${v.id}: hosts or cookies`);
+    if (v.hosts) assert.ok(v.hosts.length, `${v.id}: an empty hosts list`);
   }
+});
+
+test('at least 120 vendors, and every kind of service is represented', () => {
+  assert.ok(vendors.length >= 120, `${vendors.length} vendors`);
+  for (const kind of KINDS) assert.ok(vendors.some((v) => v.kind === kind), kind);
 });
 
 test("the configuration fields are exactly the validator's vendor fields", () => {
@@ -48,7 +55,7 @@ test('every link is https', () => {
 });
 
 test('no host is claimed by two vendors, not even through a wildcard', () => {
-  const claims = vendors.flatMap((v) => v.hosts.map((h) => [h, v.id]));
+  const claims = vendors.flatMap((v) => (v.hosts || []).map((h) => [h, v.id]));
   const covers = (a, b) => a === b || (a.startsWith('*.') && (b === a.slice(2) || b.endsWith(a.slice(1))));
   for (const [a, va] of claims)
     for (const [b, vb] of claims) if (va !== vb) assert.ok(!covers(a, b), `${a} (${va}) covers ${b} (${vb})`);
@@ -73,6 +80,12 @@ test('entries are frozen, and toConfigVendor returns an independent copy without
   assert.equal(v.id, 'google-analytics');
   v.hosts.push('evil.example');
   assert.ok(!entry.hosts.includes('evil.example'));
+});
+
+test("the package exports it as consentry/catalogue, with its data as consentry/catalogue/vendors.json", async () => {
+  assert.equal((await import('consentry/catalogue')).vendors, vendors);
+  const { createRequire } = await import('node:module');
+  assert.equal(createRequire(import.meta.url).resolve('consentry/catalogue/vendors.json'), join(root, 'catalogue', 'vendors.json'));
 });
 
 test('byId finds an entry regardless of case, and null for an unknown id', () => {

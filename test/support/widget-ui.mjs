@@ -58,8 +58,8 @@ export async function tabTo(frame, doc, el, max = 30) {
   throw new Error('Tab never reached ' + (el.textContent || el.outerHTML));
 }
 
-/** axe-core's WCAG 2.2 A/AA and best-practice findings for the widget, run inside the page. */
-export async function axe(win) {
+/** axe-core's WCAG 2.2 A/AA and best-practice findings for the widget (or `include`), run inside the page. */
+export async function axe(win, include = '#consentry-ui') {
   if (!win.axe) {
     await new Promise((ok, fail) => {
       const s = win.document.createElement('script');
@@ -70,7 +70,7 @@ export async function axe(win) {
     });
   }
   const res = await win.axe.run(
-    { include: [['#consentry-ui']] },
+    { include: [[include]] },
     { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
   );
   if (!res.passes.length) throw new Error('axe checked nothing');

@@ -1,0 +1,43 @@
+/**
+ * The cookie declaration chunk (dist/consentry-declaration.js). The loader fetches it
+ * only for a page with a `<div data-consentry-declaration>`, and it renders the site's
+ * table into each such element in the visitor's language. It reads the configuration
+ * and the texts the way the widget does (widget/core.ts, widget/texts.ts), so no core
+ * code ships twice and a configuration's `texts` override the built-in labels here too.
+ */
+import { core } from '../../widget/core';
+import { catText, dir, lang, loc, t, textsReady } from '../../widget/texts';
+import { declaration, Node } from './render';
+import { css } from './styles';
+
+const d = document;
+
+/** The tree as DOM nodes: text stays text, so nothing in the configuration is parsed as markup. */
+function dom(n: Node): globalThis.Node {
+  if (typeof n == 'string') return d.createTextNode(n);
+  const [tag, attrs, ...kids] = n;
+  const el = d.createElement(tag);
+  for (const k in attrs) el.setAttribute(k, attrs[k]);
+  for (const k of kids) el.appendChild(dom(k));
+  return el;
+}
+
+/** Constructable stylesheets need no nonce under a strict CSP; elsewhere a `<style>` carries the loader's. */
+function style() {
+  try {
+    const s = new CSSStyleSheet();
+    s.replaceSync(css);
+    d.adoptedStyleSheets = [...d.adoptedStyleSheets, s];
+  } catch {
+    const el = d.createElement('style');
+    el.nonce = core.nonce;
+    el.textContent = css;
+    d.head.appendChild(el);
+  }
+}
+
+textsReady.then(() => {
+  style();
+  const tree = declaration(core.config, { t, loc, cat: catText }, lang, dir, core.config.ui.theme);
+  d.querySelectorAll('[data-consentry-declaration]').forEach((el) => el.replaceChildren(dom(tree)));
+});
