@@ -163,8 +163,9 @@ function fetchOnce(configs, context, url, opts) {
 
 /**
  * One pass over one page in a fresh context.
- * `pass` is "before" (load and watch), "reject" or "accept" (load, choose through
- * window.consentry, watch, then load the page again as the visitor's next view).
+ * `pass` is "before" (load and watch), "reject" (load, "Reject all" through window.consentry,
+ * then load the page again as the visitor's next view and watch it) or "accept" (load,
+ * "Accept all", watch the tags it releases).
  * Only what happens after the choice counts for "reject" and "accept": the part before it
  * is what the "before" pass shows. `configs` caches the configurations pages run with, by URL.
  * @returns {Promise<object>} { pass, url, finalUrl, status, contentType, error, consentry, links, requests, cookies, storage };
@@ -214,6 +215,8 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
 
   try {
     const page = await context.newPage();
+    // WebSockets are no requests to playwright, but trackers and chat widgets open them.
+    page.on('websocket', (ws) => counting && out.requests.push({ url: ws.url(), type: 'websocket', frame: null }));
     try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -256,13 +259,18 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
       const method = pass == 'reject' ? 'reject-all' : 'accept-all';
       await page.evaluate((m) => (m == 'reject-all' ? window.consentry.rejectAll() : window.consentry.acceptAll()), method);
       await page.waitForFunction((m) => window.consentry.get() && window.consentry.get().method == m, method, { timeout: 10000 });
-      // What the choice releases starts at once (after the ledger's answer, 800 ms at most): a
-      // short quiet spell is enough here, the next view is watched in full.
-      await settle(0, 300);
-      // The visitor's next page view, with the choice stored: tags that run on load show here.
-      await load(page);
-      await settle();
-      out.consentry = await page.evaluate(consentryProbe);
+      if (pass == 'reject') {
+        // A short quiet spell for what the choice set off, then the visitor's next page view with
+        // the refusal stored, watched in full: a tag that runs on every view regardless shows here.
+        await settle(0, 300);
+        await load(page);
+        await settle();
+        out.consentry = await page.evaluate(consentryProbe);
+      } else {
+        // The gate releases every allowed tag on the page where the choice is made, in order:
+        // watching that page shows what consent lets run, without loading it again.
+        await settle();
+      }
       out._changed = { cookiesAtChoice, storageAtChoice };
     }
     out.cookies = await context.cookies();

@@ -5,6 +5,11 @@
 
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const PASS_NAMES = { before: 'Before any choice', reject: 'After “Reject all”', accept: 'After “Accept all”' };
+const PASS_NOTES = {
+  before: '',
+  reject: '<p class="muted">What happened after the choice: on the page where it was made, and on the next page view.</p>',
+  accept: '<p class="muted">What happened after the choice, on the page where it was made.</p>',
+};
 const PASS_COLOURS = { before: '#c92a2a', reject: '#5f3dc4', accept: '#2b8a3e' };
 
 const table = (head, rows, empty = 'Nothing.') =>
@@ -100,7 +105,7 @@ function passSection(result, pass, names) {
   ).map((s) => tr([esc(s.key), esc(s.kind), esc(s.origin), owner(s, names), pageList(s.pages, site)], leakRow(s, pass)));
   const fullRows = reqs.map((r) => tr([esc(r.url), esc(r.type), owner(r, names), esc(r.initiator || ''), esc(pageName(r.page, site)), String(r.count)], leakRow(r, pass)));
   return `<section id="pass-${pass}"><h2><span class="dot" style="background:${PASS_COLOURS[pass]}"></span>${esc(PASS_NAMES[pass])}</h2>
-${pass == 'before' ? '' : '<p class="muted">What happened after the choice: on the page where it was made, and on the next page view.</p>'}
+${PASS_NOTES[pass]}
 <h3>Requests by host</h3>${table(['Host', 'Vendor', 'Party', 'Types', 'Requests', 'Pages', 'Initiator'], hostRows, 'No requests.')}
 <h3>Cookies</h3>${table(['Name', 'Domain', 'Path', 'Expires', 'Party', 'Vendor', 'Pages', 'Note'], cookieRows, 'No cookies.')}
 <h3>Storage</h3>${table(['Key', 'Kind', 'Origin', 'Vendor', 'Pages'], storageRows, 'No storage keys.')}

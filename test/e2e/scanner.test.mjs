@@ -94,6 +94,11 @@ describe('consentry scan of a shop that leaks', () => {
     const chat = result.requests.find((r) => r.host == 'widget.intercom.io');
     assert.equal(chat.vendor, 'support-chat');
     assert.equal(chat.source, 'config');
+    // Its WebSocket too: the catalogue's Intercom lists the host, the site's wildcard wins.
+    const socket = result.requests.find((r) => r.host == 'nexus-websocket-a.intercom.io');
+    assert.equal(socket.type, 'websocket');
+    assert.equal(socket.pass, 'accept');
+    assert.equal(socket.vendor, 'support-chat');
   });
 
   it('flags exactly the deliberate leaks, before a choice and after "Reject all"', () => {
