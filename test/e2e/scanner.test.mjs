@@ -142,6 +142,21 @@ describe('consentry scan of a shop that leaks', () => {
     assert.equal(hj.vendor, 'hotjar');
   });
 
+  it('prints JSON in the shape docs/scanner.md documents', () => {
+    const keys = (o) => Object.keys(o).sort();
+    assert.deepEqual(keys(result), ['cookies', 'durationMs', 'firstParty', 'format', 'leaks', 'notes', 'optOutDefaults', 'options', 'pages', 'passes', 'requests', 'robots', 'site', 'skipped', 'startedAt', 'storage', 'summary', 'tool', 'unclassified', 'url', 'vendors']);
+    assert.equal(result.format, 1);
+    const common = ['category', 'page', 'party', 'pass', 'required', 'source', 'vendor'];
+    assert.deepEqual(keys(result.requests[0]), [...common, 'count', 'host', 'initiator', 'type', 'url'].sort());
+    assert.deepEqual(keys(result.cookies[0]), [...common, 'blocked', 'domain', 'expires', 'httpOnly', 'name', 'path', 'sameSite', 'secure', 'session'].sort());
+    assert.deepEqual(keys(result.storage[0]), [...common, 'key', 'kind', 'origin'].sort());
+    assert.deepEqual(keys(result.vendors[0]), ['category', 'cookies', 'hosts', 'id', 'name', 'passes', 'required', 'source', 'storage']);
+    assert.deepEqual(keys(result.leaks[0]), ['category', 'kind', 'name', 'pages', 'party', 'pass', 'vendor']);
+    assert.deepEqual(keys(result.pages[0]), ['config', 'consentry', 'errors', 'finalUrl', 'mode', 'passes', 'status', 'url']);
+    assert.deepEqual(keys(result.summary), ['cookies', 'hosts', 'leaks', 'pages', 'requests', 'storage', 'unclassifiedHosts', 'vendors']);
+    assert.deepEqual(keys(result.unclassified), ['cookies', 'hosts', 'storage']);
+  });
+
   it('writes a draft that validates, keeps the site configuration, adds the found vendors and lists the unknown host', () => {
     const draft = JSON.parse(readFileSync(draftFile, 'utf8'));
     assert.deepEqual(validate(draft), []);
