@@ -117,12 +117,18 @@ async function readStorage(page) {
   return out;
 }
 
-/** A key per cookie or storage entry, and a fingerprint of its value, to see what a choice changed. */
+/** A key per cookie or storage entry, to see what a choice changed. */
 const cookieKey = (c) => `${c.name}\u0000${c.domain}\u0000${c.path}`;
+const storageKey = (s) => `${s.kind}\u0000${s.origin}\u0000${s.key}`;
+/** The storage entries of every frame, by storageKey. */
 function storageEntries(frames) {
   const m = new Map();
   for (const f of frames)
-    for (const kind of ['local', 'session']) for (const [k, v] of Object.entries(f[kind])) m.set(`${kind}\u0000${f.origin}\u0000${k}`, { kind: kind + 'Storage', origin: f.origin, key: k, value: v });
+    for (const kind of ['local', 'session'])
+      for (const [key, value] of Object.entries(f[kind])) {
+        const e = { kind: kind + 'Storage', origin: f.origin, key, value };
+        m.set(storageKey(e), e);
+      }
   return m;
 }
 
@@ -177,18 +183,15 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
   const out = { pass, url, finalUrl: url, status: null, contentType: null, error: null, consentry: null, links: [], requests: [], cookies: [], blockedCookies: [], storage: [] };
   const initiators = new Map();
   let counting = pass == 'before';
+  /** Cookies and storage when the choice was made (reject and accept): what they wrote is what differs. */
+  let atChoice = null;
   let inflight = 0;
   let lastRequest = Date.now();
   context.on('request', (r) => {
     inflight++;
     lastRequest = Date.now();
     const u = r.url();
-    if (!counting || !/^https?:/.test(u)) return;
-    let frame = null;
-    try {
-      frame = r.frame().url();
-    } catch {} // a service worker's request has no frame
-    out.requests.push({ url: u, type: r.resourceType(), frame });
+    if (counting && /^https?:/.test(u)) out.requests.push({ url: u, type: r.resourceType() });
   });
   const done = () => inflight--;
   context.on('requestfinished', done);
@@ -216,7 +219,7 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
   try {
     const page = await context.newPage();
     // WebSockets are no requests to playwright, but trackers and chat widgets open them.
-    page.on('websocket', (ws) => counting && out.requests.push({ url: ws.url(), type: 'websocket', frame: null }));
+    page.on('websocket', (ws) => counting && out.requests.push({ url: ws.url(), type: 'websocket' }));
     try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -241,7 +244,6 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
     } catch {} // initiators and refused cookies are a bonus: without CDP the scan still sees every request
     await load(page);
     if (out.contentType && !/html/i.test(out.contentType)) return out;
-    out.consentry = await page.evaluate(consentryProbe);
     if (pass == 'before') {
       await settle();
       out.consentry = await page.evaluate(consentryProbe);
@@ -252,9 +254,12 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
       else if (c.inline) c.configText = c.inline;
       delete c.inline;
     } else {
+      out.consentry = await page.evaluate(consentryProbe);
       if (!out.consentry.present) throw new Error('window.consentry is not on this page');
-      const cookiesAtChoice = new Map((await context.cookies()).map((c) => [cookieKey(c), c.value + c.expires]));
-      const storageAtChoice = storageEntries(await readStorage(page));
+      atChoice = {
+        cookies: new Map((await context.cookies()).map((c) => [cookieKey(c), c.value + c.expires])),
+        storage: storageEntries(await readStorage(page)),
+      };
       counting = true;
       const method = pass == 'reject' ? 'reject-all' : 'accept-all';
       await page.evaluate((m) => (m == 'reject-all' ? window.consentry.rejectAll() : window.consentry.acceptAll()), method);
@@ -271,19 +276,16 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
         // watching that page shows what consent lets run, without loading it again.
         await settle();
       }
-      out._changed = { cookiesAtChoice, storageAtChoice };
     }
     out.cookies = await context.cookies();
     out.storage = [...storageEntries(await readStorage(page)).values()];
-    if (out._changed) {
+    if (atChoice) {
       // What the choice and the view after it wrote: new entries, or entries written anew.
-      const { cookiesAtChoice, storageAtChoice } = out._changed;
-      out.cookies = out.cookies.filter((c) => cookiesAtChoice.get(cookieKey(c)) !== c.value + c.expires);
-      out.storage = out.storage.filter((s) => {
-        const before = storageAtChoice.get(`${s.kind.replace('Storage', '')}\u0000${s.origin}\u0000${s.key}`);
-        return !before || before.value !== s.value;
+      out.cookies = out.cookies.filter((c) => atChoice.cookies.get(cookieKey(c)) !== c.value + c.expires);
+      out.storage = out.storage.filter((e) => {
+        const before = atChoice.storage.get(storageKey(e));
+        return !before || before.value !== e.value;
       });
-      delete out._changed;
     }
   } catch (e) {
     out.error = String((e && e.message) || e).split('\n')[0];
