@@ -83,6 +83,8 @@ async function runOne(slot, c, site, run, control) {
     s = await browser.open();
     const t0 = Date.now();
     await s.goto(`https://${SITE}/`);
+    // A browser that does not go through the vendor network would pass every "before" check.
+    if (!(await s.evaluate(`location.host == ${JSON.stringify(SITE)} && !!window.__compat`))) throw new Error(`the page did not load through the vendor network (${net.proxy})`);
     if (run == 'reject') {
       await choose(s, 'rejectAll');
       await sleep(LATE_MS);
