@@ -90,6 +90,38 @@ export function parseSetCookie(line, host) {
   return c;
 }
 
+/**
+ * Runs in every frame before the page's scripts: tells the scanner of each write to
+ * localStorage, sessionStorage and document.cookie (when it happened, where, what), so a
+ * choice pass sees a tag that writes the same value again. Writes by property assignment
+ * (`localStorage.x = 1`) bypass it; the before/after comparison catches those.
+ */
+function writeHook() {
+  const tell = (kind, what) => {
+    try {
+      window.__consentryScanWrite(kind, location.origin, location.hostname, String(what), Date.now());
+    } catch {}
+  };
+  const set = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key) {
+    let kind = 'sessionStorage';
+    try {
+      if (this === window.localStorage) kind = 'localStorage';
+    } catch {}
+    tell(kind, key);
+    return set.apply(this, arguments);
+  };
+  const d = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  if (d && d.set)
+    Object.defineProperty(Document.prototype, 'cookie', {
+      ...d,
+      set(v) {
+        tell('cookie', v);
+        return d.set.call(this, v);
+      },
+    });
+}
+
 /** Every frame's storage that the page may read: { origin, local: {key: value}, session }. */
 async function readStorage(page) {
   const out = [];
@@ -185,6 +217,10 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
   let counting = pass == 'before';
   /** Cookies and storage when the choice was made (reject and accept): what they wrote is what differs. */
   let atChoice = null;
+  /** When the choice was made, and the cookies (name, domain) and storage keys written since. */
+  let choiceAt = Infinity;
+  const written = { cookies: new Set(), storage: new Set() };
+  const wroteCookie = (c) => written.cookies.add(`${c.name}\u0000${c.domain}`);
   let inflight = 0;
   let lastRequest = Date.now();
   context.on('request', (r) => {
@@ -217,6 +253,14 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
   };
 
   try {
+    if (pass != 'before') {
+      await context.exposeBinding('__consentryScanWrite', (_source, kind, origin, hostname, what, at) => {
+        if (at < choiceAt) return;
+        if (kind == 'cookie') wroteCookie(parseSetCookie(what, hostname));
+        else written.storage.add(storageKey({ kind, origin, key: what }));
+      });
+      await context.addInitScript(writeHook);
+    }
     const page = await context.newPage();
     // WebSockets are no requests to playwright, but trackers and chat widgets open them.
     page.on('websocket', (ws) => counting && out.requests.push({ url: ws.url(), type: 'websocket' }));
@@ -231,12 +275,15 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
       // Cookies the browser refused to store (third-party cookies, which Chromium blocks in a
       // fresh profile): a visitor whose browser takes them gets them, so they count too.
       cdp.on('Network.responseReceivedExtraInfo', (e) => {
-        if (!counting || !e.blockedCookies || !e.blockedCookies.length) return;
+        if (!counting) return;
         let host = '';
         try {
           host = new URL(urls.get(e.requestId)).hostname;
         } catch {}
-        for (const b of e.blockedCookies) {
+        // Cookies the servers set after the choice, stored or not.
+        const header = Object.entries(e.headers || {}).find(([k]) => k.toLowerCase() == 'set-cookie');
+        if (header) for (const line of String(header[1]).split('\n')) wroteCookie(parseSetCookie(line, host));
+        for (const b of e.blockedCookies || []) {
           const c = parseSetCookie(b.cookieLine, host);
           if (c.name) out.blockedCookies.push({ ...c, blocked: (b.blockedReasons || []).join(', ') || 'blocked' });
         }
@@ -261,6 +308,7 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
         storage: storageEntries(await readStorage(page)),
       };
       counting = true;
+      choiceAt = Date.now();
       const method = pass == 'reject' ? 'reject-all' : 'accept-all';
       await page.evaluate((m) => (m == 'reject-all' ? window.consentry.rejectAll() : window.consentry.acceptAll()), method);
       await page.waitForFunction((m) => window.consentry.get() && window.consentry.get().method == m, method, { timeout: 10000 });
@@ -280,11 +328,12 @@ export async function runPass(browser, url, pass, opts, configs = new Map()) {
     out.cookies = await context.cookies();
     out.storage = [...storageEntries(await readStorage(page)).values()];
     if (atChoice) {
-      // What the choice and the view after it wrote: new entries, or entries written anew.
-      out.cookies = out.cookies.filter((c) => atChoice.cookies.get(cookieKey(c)) !== c.value + c.expires);
+      // What the choice and the view after it wrote: new or changed entries, and entries
+      // written again with the same value (seen by the write hook and the Set-Cookie headers).
+      out.cookies = out.cookies.filter((c) => written.cookies.has(`${c.name}\u0000${c.domain}`) || atChoice.cookies.get(cookieKey(c)) !== c.value + c.expires);
       out.storage = out.storage.filter((e) => {
         const before = atChoice.storage.get(storageKey(e));
-        return !before || before.value !== e.value;
+        return written.storage.has(storageKey(e)) || !before || before.value !== e.value;
       });
     }
   } catch (e) {

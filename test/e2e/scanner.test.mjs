@@ -108,6 +108,14 @@ describe('consentry scan of a shop that leaks', () => {
     assert.equal(result.leaks.find((l) => l.name == 'px.pixelwharf.example').vendor, null);
   });
 
+  it('sees a script write the same storage value again on the next view after "Reject all"', () => {
+    // The shop's script writes one constant basket value on every view, before the click too:
+    // only the write itself, not a changed value, tells that the next view wrote it again.
+    const pages = result.pages.map((p) => p.url).sort();
+    const wrote = result.storage.filter((s) => s.pass == 'reject' && s.key == 'shop_cart').map((s) => s.page);
+    assert.deepEqual([...new Set(wrote)].sort(), pages);
+  });
+
   it('shows what a choice allows only after "Accept all"', () => {
     const hostsIn = (pass) => new Set(result.requests.filter((r) => r.pass == pass).map((r) => r.host));
     for (const host of ['www.googletagmanager.com', 'stats.fixture-shop.test', 'connect.facebook.net', 'widget.intercom.io', 'www.youtube-nocookie.com']) {
