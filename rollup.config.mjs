@@ -49,6 +49,14 @@ export default [
     plugins: [ts()],
   },
   {
+    // `consentry scan` (Node): tldts is bundled in; playwright-core (an optional peer dependency),
+    // the catalogue and the validator are imported from beside it at run time.
+    input: 'scanner/index.mjs',
+    output: { file: 'dist/scanner.mjs', format: 'es' },
+    external: (id) => id == 'playwright-core' || id.startsWith('node:') || /^\.\.\/(catalogue|dist)\//.test(id),
+    plugins: [resolve({ preferBuiltins: true })],
+  },
+  {
     // For Node: `consentry declaration`, the same renderer as the declaration chunk.
     input: 'src/declaration/node.ts',
     output: { file: 'dist/declaration.mjs', format: 'es' },

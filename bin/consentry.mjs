@@ -100,6 +100,14 @@ const COMMANDS = {
       process.exitCode = (await import('../catalogue/add.mjs')).add(args, (await lib()).validate);
     },
   },
+  scan: {
+    usage: 'scan <url> [--pages N] [--concurrency N] [--config FILE] [--out DRAFT.json] [--report FILE.html] [--json] [--fail-on-leak]',
+    about: 'what a site loads and stores before a choice, after "Reject all" and after "Accept all" (docs/scanner.md)',
+    async run() {
+      if (!existsSync(join(dist, 'scanner.mjs'))) fail('consentry: dist/ is missing; run `npm run build` first');
+      process.exitCode = await (await import(join(dist, 'scanner.mjs'))).scanCli(args);
+    },
+  },
   declaration: {
     usage: 'declaration <consentry.json> [--format html|md] [--lang de] [-o FILE] [--no-style]',
     about: "the site's cookie declaration (categories, vendors, cookies) for a static page",

@@ -3,7 +3,9 @@
 //   CONSENTRY_DIST=/path/to/dist   the build under test (default: this checkout's dist/)
 //   COMPAT_CONTROL=1               the same pages without the loader: "before" must fail everywhere
 //   COMPAT_CASES=gtag,jquery       only the cases whose file name contains one of these
-//   COMPAT_CONCURRENCY=10          sessions at a time (they mostly wait)
+//   COMPAT_CONCURRENCY=10          sessions at a time (they mostly wait; default 10 in Chromium,
+//                                  6 in Firefox and WebKit, which run a browser per session slot)
+//   CONSENTRY_ENGINES=chromium,firefox,webkit   as for every e2e suite (default: all installed)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -21,14 +23,14 @@ const files = readdirSync(dir)
 const cases = [];
 for (const f of files) cases.push({ id: f.replace(/\.mjs$/, ''), ...(await import(new URL(f, dir))).default });
 
-for (const name of engines()) {
+for (const name of await engines()) {
   describe(`compat suite in ${name}${control ? ' (control: no loader)' : ''}`, () => {
     let engine;
     let results;
     before(
       async () => {
         engine = await launchEngine(name);
-        results = await runAll(engine, cases, { control, concurrency: Number(process.env.COMPAT_CONCURRENCY) || 10 });
+        results = await runAll(engine, cases, { control, concurrency: Number(process.env.COMPAT_CONCURRENCY) || engine.concurrency });
       },
       { timeout: 20 * 60 * 1000 },
     );

@@ -1,5 +1,6 @@
-// Runs the compatibility cases: each case in three fresh sessions, each with its own vendor
-// network (so every request is attributable to one run), several sessions at a time.
+// Runs the compatibility cases: each case in three fresh sessions. Sessions run in slots, a
+// browser and a vendor network each, one session at a time per slot, so that every request the
+// network records belongs to the run in progress; several slots run at once.
 //   late:   no choice until LATE_MS after the load event (the "before" check), then Accept all,
 //           then the success path
 //   reject: Reject all after load, then nothing may reach a vendor for LATE_MS (libraries that
@@ -13,6 +14,11 @@ export const LATE_MS = Number(process.env.COMPAT_LATE_MS) || 12000;
 const SETTLE_MS = 1500;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const where = (r) => r.host + r.path;
+// The browser's own traffic (Firefox's remote settings and Safe Browsing lists) shares the
+// proxy of a browser launched per slot; it is not the page's, so no check counts it.
+const BROWSER_SERVICES = /(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net)$|^safebrowsing\.googleapis\.com$/;
+/** The page's requests to third parties. */
+const vendorRequests = (net) => net.requests.filter((r) => r.host != SITE && !BROWSER_SERVICES.test(r.host));
 const short = (s, n = 110) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /** What the page says about itself: the case's success condition, runs counted, errors. */
@@ -26,7 +32,7 @@ function pageState(s, c) {
 
 /** Nothing reached a vendor and no vendor code ran: the "before" and "reject" checks. */
 function quiet(net, c, state, t0) {
-  const vendor = net.requests.filter((r) => r.host != SITE);
+  const vendor = vendorRequests(net);
   const spec = vendor.filter((r) => (c.speculative || []).some((re) => re.test(where(r))));
   const why = vendor.filter((r) => !spec.includes(r)).map((r) => `${r.method} ${short(where(r))} at +${((r.time - t0) / 1000).toFixed(1)} s`);
   for (const [name, n] of Object.entries(state.ran || {})) if (n) why.push(`${name} ran ${n}×`);
@@ -42,7 +48,7 @@ async function success(s, net, c) {
   const hits = c.hits || [];
   const once = c.once || [];
   // A hit is a pattern for host + path, or { url, body } when the event is in the request body.
-  const seen = (h) => net.requests.some((r) => r.host != SITE && (h.url || h).test(where(r)) && (!h.body || h.body.test(r.body)));
+  const seen = (h) => vendorRequests(net).some((r) => (h.url || h).test(where(r)) && (!h.body || h.body.test(r.body)));
   const show = (h) => (h.url ? `${h.url.source} with body ${h.body.source}` : h.source);
   const end = Date.now() + (c.timeout || 15000);
   let state;
@@ -59,7 +65,7 @@ async function success(s, net, c) {
   for (const h of hits) if (!seen(h)) why.push(`never requested ${show(h)}`);
   for (const n of once) if (state.ran[n] !== 1) why.push(`${n} ran ${state.ran[n] || 0}× (want 1)`);
   for (const e of [...new Set([...state.errors, ...s.errors])]) why.push(`page error: ${short(e)}`);
-  for (const r of net.requests) if (r.host != SITE && r.status == 404) why.push(`unanswered ${r.method} ${short(where(r))}`);
+  for (const r of vendorRequests(net)) if (r.status == 404) why.push(`unanswered ${r.method} ${short(where(r))}`);
   return { ok: !why.length, why };
 }
 
@@ -67,14 +73,18 @@ async function choose(s, choice) {
   return s.evaluate(`window.consentry ? (window.consentry.${choice}(), 'chosen') : 'no consentry on the page'`);
 }
 
-/** One run of one case; returns the columns it decides ({ before, late } or { reject } or { accept }). */
-async function runOne(engine, c, site, run, control) {
-  const net = await startVendorNet({ handlers: { ...c.net, [SITE]: site(control) } });
+/** One run of one case in a slot; returns the columns it decides ({ before, late } or { reject } or { accept }). */
+async function runOne(slot, c, site, run, control) {
+  const { net, browser } = slot;
+  net.handlers = { ...c.net, [SITE]: site(control) };
+  net.clear();
   let s;
   try {
-    s = await engine.open({ proxy: net.proxy });
+    s = await browser.open();
     const t0 = Date.now();
     await s.goto(`https://${SITE}/`);
+    // A browser that does not go through the vendor network would pass every "before" check.
+    if (!(await s.evaluate(`location.host == ${JSON.stringify(SITE)} && !!window.__compat`))) throw new Error(`the page did not load through the vendor network (${net.proxy})`);
     if (run == 'reject') {
       await choose(s, 'rejectAll');
       await sleep(LATE_MS);
@@ -92,28 +102,44 @@ async function runOne(engine, c, site, run, control) {
     await choose(s, 'acceptAll');
     return { before, late: await success(s, net, c) };
   } catch (e) {
-    const failed = { ok: false, why: [`harness: ${short(String(e && e.message || e), 200)}`] };
+    const failed = { ok: false, why: [`harness: ${short(String((e && e.message) || e), 200)}`] };
     return run == 'late' ? { before: failed, late: failed } : { [run]: failed };
   } finally {
     await s?.close().catch(() => {});
-    await net.close();
+    // What the closed page still had in flight must not count for the next run.
+    await sleep(300);
   }
 }
 
 /**
- * Runs every case on `engine`, `concurrency` sessions at a time; long runs start first.
+ * Runs every case on `engine`, in `concurrency` slots (a vendor network and a browser each)
+ * that take runs one at a time; the long runs start first.
  * Returns { [case.id]: { before, reject, accept, late } }, each { ok, why[], note? }.
  */
-export async function runAll(engine, cases, { control = false, concurrency = 10 } = {}) {
+export async function runAll(engine, cases, { control = false, concurrency = engine.concurrency || 6 } = {}) {
   const sites = new Map();
   for (const c of cases) sites.set(c.id, await prepareSite(c));
   const jobs = [];
-  for (const run of ['late', 'accept', 'reject']) for (const c of cases) jobs.push({ c, run });
+  for (const run of ['late', 'reject', 'accept']) for (const c of cases) jobs.push({ c, run });
   const results = Object.fromEntries(cases.map((c) => [c.id, {}]));
-  const worker = async () => {
-    for (let job; (job = jobs.shift()); ) Object.assign(results[job.c.id], await runOne(engine, job.c, sites.get(job.c.id), job.run, control));
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const slots = [];
+  try {
+    for (let i = 0; i < Math.min(concurrency, jobs.length); i++) {
+      const net = await startVendorNet();
+      slots.push({ net });
+      slots[i].browser = await engine.slot({ proxy: net.proxy });
+    }
+    await Promise.all(
+      slots.map(async (slot) => {
+        for (let job; (job = jobs.shift()); ) Object.assign(results[job.c.id], await runOne(slot, job.c, sites.get(job.c.id), job.run, control));
+      }),
+    );
+  } finally {
+    for (const slot of slots) {
+      await slot.browser?.close().catch(() => {});
+      await slot.net.close();
+    }
+  }
   return results;
 }
 

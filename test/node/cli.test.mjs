@@ -15,7 +15,7 @@ const file = (name, text) => (writeFileSync(join(tmp, name), text), join(tmp, na
 test('without arguments the usage lists every command and exits 2', () => {
   const r = run();
   assert.equal(r.status, 2);
-  for (const cmd of ['validate', 'bundle', 'schema', 'reference', 'add', 'declaration']) assert.match(r.stdout, new RegExp(`consentry ${cmd}\\b`), cmd);
+  for (const cmd of ['validate', 'bundle', 'schema', 'reference', 'add', 'scan', 'declaration']) assert.match(r.stdout, new RegExp(`consentry ${cmd}\\b`), cmd);
 });
 
 test('--help prints the same usage and exits 0', () => {

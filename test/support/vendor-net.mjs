@@ -9,6 +9,7 @@
 //   net.requests   // [{ host, path, method, time, status, secure, body }] in arrival order
 //                  // (body: the request body as text, its first 4 KB)
 //   net.connects   // [{ host, time }]: CONNECT tunnels opened (a TLS handshake, no request yet)
+//   net.handlers = { … }  // replaces the routing (a proxy reused for the next run)
 //   net.clear(); await net.close();
 //
 // A handler is `(req) => answer`, sync or async. `req` is { method, host, path, url, query,
@@ -99,7 +100,7 @@ export async function startVendorNet({ handlers = {} } = {}) {
       record.status = 204;
       return res.end();
     }
-    const handler = route(handlers, host);
+    const handler = route(net.handlers, host);
     let reply;
     try {
       reply = handler && (await handler({ method: req.method, host, path: url.pathname, url: url.href, query: url.searchParams, headers: req.headers, body, secure: record.secure }));
@@ -110,26 +111,27 @@ export async function startVendorNet({ handlers = {} } = {}) {
   });
   server.keepAliveTimeout = 30000;
   server.on('clientError', (_e, socket) => socket.destroy());
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
   server.on('connect', (req, socket, head) => {
     const host = req.url.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
     connects.push({ host, time: Date.now() });
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     if (head && head.length) socket.unshift(head);
+    // The tunnel's TLS ends here, with one certificate for every host.
     const tls = new TLSSocket(socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
     tls._vendorHost = host;
     tls.on('error', () => socket.destroy());
     server.emit('connection', tls);
   });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+  });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
 
-  return {
+  const net = {
+    handlers,
     proxy: `http://127.0.0.1:${server.address().port}`,
     requests,
     connects,
@@ -142,4 +144,5 @@ export async function startVendorNet({ handlers = {} } = {}) {
       return new Promise((r) => server.close(() => r()));
     },
   };
+  return net;
 }
