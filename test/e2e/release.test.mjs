@@ -1,6 +1,6 @@
-// Releases and caching, end to end: a returning visitor downloads the loader only (and the
-// configuration on the data-config path); a loader of one release served beside another
-// release's chunks never breaks the page. Needs dist/ (npm test builds first).
+// Releases and caching, end to end and in every engine: a returning visitor downloads the
+// loader only (and the configuration on the data-config path); a loader of one release served
+// beside another release's chunks never breaks the page. Needs dist/ (npm test builds first).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -9,19 +9,28 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, until } from './support/browser.mjs';
+import { ENGINES, launch } from '../support/engines/index.mjs';
+import { until } from './support/until.mjs';
 import { release, HASHED } from '../../scripts/release.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = join(root, 'dist');
 const config = { revision: 1, vendors: [{ id: 'stats', name: 'Stats', category: 'performance' }] };
+// The page keeps its own log of console errors and uncaught errors, the same way in every engine.
 const page = (loader, attrs = '') => `<!doctype html><html lang="en"><head>
+<script>
+window.logged = []; window.uncaught = [];
+const error = console.error;
+console.error = function () { logged.push([].join.call(arguments, ' ')); return error.apply(this, arguments); };
+addEventListener('error', (e) => uncaught.push(String(e.message)));
+addEventListener('unhandledrejection', (e) => uncaught.push(String(e.reason && e.reason.message || e.reason)));
+</script>
 <script src="${loader}" ${attrs}></script>
 <script type="text/plain" data-consent="performance">window.gated = (window.gated || 0) + 1;</script>
 </head><body><a href="#" data-consentry-open>Cookie preferences</a>
 <script>window.pageOk = true;</script></body></html>`;
 
-let tmp, server, url, chrome;
+let tmp, server, url;
 /** url path prefix → folder; `mix` serves one folder's loader with another's chunks. */
 const routes = {};
 
@@ -60,83 +69,97 @@ before(async () => {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${server.address().port}`;
-  chrome = await launch();
 });
 after(async () => {
-  await chrome?.close();
   await new Promise((r) => server?.close(r));
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Opens `path` in `context`'s page and returns what it asked our server for, in order. */
+/** Opens `path` and returns what the page asked our server for (Resource Timing: nothing is cached). */
 async function visit(page, path) {
-  const asked = [];
-  const onRequest = (r) => r.url().startsWith(url) && asked.push(new URL(r.url()).pathname);
-  page.on('request', onRequest);
   await page.goto(url + path);
   await page.waitForFunction(() => window.consentry && window.consentry.__core);
-  await page.waitForTimeout(400);
-  page.off('request', onRequest);
-  return asked.filter((p) => !p.endsWith('.html'));
+  await new Promise((r) => setTimeout(r, 400));
+  return page.evaluate((origin) => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.startsWith(origin)).map((n) => new URL(n).pathname).filter((p) => p != '/favicon.ico'), url);
 }
 
-describe('a returning visitor', () => {
-  for (const [site, want] of [
-    ['baked', ['/baked/consentry.js']],
-    ['n', ['/n/consentry.js', '/consentry.json']],
-  ])
-    it(`downloads ${want.length == 1 ? 'the loader only (baked configuration)' : 'the loader and the configuration only (data-config)'}`, async () => {
-      const { context, page } = await chrome.visitor();
-      const first = await visit(page, `/${site}/page.html`);
-      assert.ok(first.some((p) => /consentry-widget\.[0-9a-f]{8}\.js$/.test(p)), 'the first view loads the widget');
-      if (site == 'n') assert.ok(first.some((p) => /consentry-validate\.[0-9a-f]{8}\.js$/.test(p)), 'the first view checks the configuration');
-      await page.evaluate(() => window.consentry.acceptAll());
-      await until(() => page.evaluate(() => window.gated === 1));
-      assert.deepEqual(await visit(page, `/${site}/page.html`), want);
-      assert.equal(await page.evaluate(() => window.gated), 1, 'the allowed tag runs on the returning view');
-      await context.close();
+for (const engine of ENGINES)
+  describe(`releases and caching (${engine})`, () => {
+    let browser;
+    before(async () => {
+      browser = await launch(engine);
+    });
+    after(() => browser?.close());
+
+    describe('a returning visitor', () => {
+      for (const [site, want] of [
+        ['baked', ['/baked/consentry.js']],
+        ['n', ['/n/consentry.js', '/consentry.json']],
+      ])
+        it(`downloads ${want.length == 1 ? 'the loader only (baked configuration)' : 'the loader and the configuration only (data-config)'}`, async () => {
+          const page = await browser.newPage();
+          try {
+            const first = await visit(page, `/${site}/page.html`);
+            assert.ok(first.some((p) => /consentry-widget\.[0-9a-f]{8}\.js$/.test(p)), 'the first view loads the widget: ' + first.join(' '));
+            if (site == 'n') assert.ok(first.some((p) => /consentry-validate\.[0-9a-f]{8}\.js$/.test(p)), 'the first view checks the configuration');
+            await page.evaluate(() => window.consentry.acceptAll());
+            await page.waitForFunction(() => window.gated === 1);
+            assert.deepEqual((await visit(page, `/${site}/page.html`)).sort(), want.sort());
+            assert.equal(await page.evaluate(() => window.gated), 1, 'the allowed tag runs on the returning view');
+          } finally {
+            await page.close();
+          }
+        });
+
+      it('whose configuration changed downloads the validator once more', async () => {
+        const page = await browser.newPage();
+        try {
+          await visit(page, '/n/page.html');
+          await page.evaluate(() => window.consentry.acceptAll());
+          await page.evaluate(() => localStorage.setItem('consentry:checked', 'another text'));
+          const again = await visit(page, '/n/page.html');
+          assert.ok(again.some((p) => /consentry-validate\.[0-9a-f]{8}\.js$/.test(p)), again.join(' '));
+          assert.equal(await page.evaluate(() => window.gated), 1);
+        } finally {
+          await page.close();
+        }
+      });
     });
 
-  it('whose configuration changed downloads the validator once more', async () => {
-    const { context, page } = await chrome.visitor();
-    await visit(page, '/n/page.html');
-    await page.evaluate(() => window.consentry.acceptAll());
-    await page.evaluate(() => localStorage.setItem('consentry:checked', 'another text'));
-    const again = await visit(page, '/n/page.html');
-    assert.ok(again.some((p) => /consentry-validate\.[0-9a-f]{8}\.js$/.test(p)), again.join(' '));
-    assert.equal(await page.evaluate(() => window.gated), 1);
-    await context.close();
-  });
-});
+    describe('releases side by side', () => {
+      for (const site of ['n-loader-n1-chunks', 'n1-loader-n-chunks'])
+        it(`${site.replace(/-/g, ' ').replace('n1', 'N+1').replace(/\bn\b/g, 'N')}: fails closed with a clear console error, the page keeps working`, async () => {
+          const page = await browser.newPage();
+          try {
+            await visit(page, `/${site}/page.html`);
+            await page.click('[data-consentry-open]');
+            await new Promise((r) => setTimeout(r, 300));
+            assert.deepEqual(await page.evaluate(() => window.uncaught), [], 'no uncaught error');
+            assert.equal(await page.evaluate(() => window.pageOk), true, "the page's own scripts run");
+            assert.equal(await page.evaluate(() => window.gated), undefined, 'the gated tag stays held');
+            const logged = await page.evaluate(() => window.logged);
+            assert.ok(
+              logged.some((t) => /\[consentry\].*consentry-\w+\.[0-9a-f]{8}\.js.*same release/.test(t)),
+              'the console names the missing chunk: ' + logged.join(' | '),
+            );
+          } finally {
+            await page.close();
+          }
+        });
 
-describe('releases side by side', () => {
-  for (const site of ['n-loader-n1-chunks', 'n1-loader-n-chunks'])
-    it(`${site.replace(/-/g, ' ').replace('n1', 'N+1').replace(/\bn\b/g, 'N')}: fails closed with a clear console error, the page keeps working`, async () => {
-      const { context, page, errors } = await chrome.visitor();
-      const logged = [];
-      page.on('console', (m) => m.type() == 'error' && logged.push(m.text()));
-      await visit(page, `/${site}/page.html`);
-      await page.click('[data-consentry-open]');
-      await page.waitForTimeout(300);
-      assert.deepEqual(errors, [], 'no uncaught error');
-      assert.equal(await page.evaluate(() => window.pageOk), true, "the page's own scripts run");
-      assert.equal(await page.evaluate(() => window.gated), undefined, 'the gated tag stays held');
-      assert.ok(
-        logged.some((t) => /\[consentry\].*consentry-\w+\.[0-9a-f]{8}\.js.*same release/.test(t)),
-        'the console names the missing chunk: ' + logged.join(' | '),
-      );
-      await context.close();
+      it("a deploy that keeps the previous release's chunks serves both loaders a working banner", async () => {
+        for (const file of ['page.html', 'page-n.html']) {
+          const page = await browser.newPage();
+          try {
+            await visit(page, `/both/${file}`);
+            // The visitor decides in the banner itself: the release's widget loaded.
+            await page.click('button >> text=Accept all');
+            await page.waitForFunction(() => window.gated === 1);
+            assert.deepEqual(await page.evaluate(() => window.uncaught), []);
+          } finally {
+            await page.close();
+          }
+        }
+      });
     });
-
-  it("a deploy that keeps the previous release's chunks serves both loaders a working banner", async () => {
-    for (const file of ['page.html', 'page-n.html']) {
-      const { context, page, errors } = await chrome.visitor();
-      await visit(page, `/both/${file}`);
-      // The visitor decides in the banner itself: the release's widget loaded.
-      await page.getByRole('button', { name: 'Accept all' }).click({ timeout: 5000 });
-      await until(() => page.evaluate(() => window.gated === 1));
-      assert.deepEqual(errors, []);
-      await context.close();
-    }
   });
-});
