@@ -2,9 +2,10 @@
 import type { EventName } from './types';
 
 type Fn = (detail: any) => void;
-const listeners: Record<string, Fn[]> = {};
+// No prototype: an event named like an Object method (`constructor`) is just an unknown event.
+const listeners: Record<string, Fn[]> = Object.create(null);
 /** Events that happen once; a late subscriber hears them at once. */
-const once: Record<string, { d: any }> = {};
+const once: Record<string, { d: any }> = Object.create(null);
 
 export function on(event: EventName, fn: Fn): () => void {
   (listeners[event] ||= []).push(fn);
