@@ -32,9 +32,20 @@ export interface Gate {
 
 const SELECTOR = Object.keys(KINDS).join();
 
+/** The baked configuration, as the loader found it (see `preview`). */
+let baked: any;
+/**
+ * The configuration as the loader first reads it (baked, or inline, which the gate reads
+ * itself), before it is checked: the validator may still be on its way while the parser
+ * reaches the page's plain tags. Its hosts can only hold a tag; only the checked rules release.
+ */
+export const preview = (c: any) => (baked = c);
+
 export function startGate(host: GateHost): Gate {
   let cfg: ResolvedConfig | null = null;
   let hosts: ReturnType<typeof hostIndex>;
+  /** The hosts of the configuration not checked yet (see `preview`). */
+  let pre: ReturnType<typeof hostIndex> | undefined;
   // Read once: `location` is slow to ask, and an origin never changes in a document's life.
   const { origin: here, protocol } = location;
   /** Origins that are no third party: the page's, the loader's, its configuration's and its ledger's. */
@@ -89,10 +100,10 @@ export function startGate(host: GateHost): Gate {
   const targetsOf = (a: string, v: string) =>
     a != 'srcdoc' ? targets(v) : targets([...v.matchAll(/(?:src|href|data|poster)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]).join());
 
-  /** The URL attribute an element requests with, held or not. */
+  /** The URL attribute an element requests with: the held one (data-src…) first. */
   function urlOf(el: Element): [string, string] {
     for (const a of KINDS[el.localName] || []) {
-      const u = el.getAttribute(a) || el.getAttribute('data-' + a);
+      const u = el.getAttribute('data-' + a) || el.getAttribute(a);
       if (u) return [a, u];
     }
     return ['', ''];
@@ -234,22 +245,24 @@ export function startGate(host: GateHost): Gate {
   /**
    * A script written plainly in the page, not tagged: held like one that other code
    * inserts (see docs/gate.md for what this cannot stop). Before the rules are known
-   * only an async one waits: a plain one may be what the inline scripts after it use.
+   * it waits when its host is a vendor's in the configuration not checked yet, or when
+   * it is async; another plain one may be what the inline scripts after it use.
    * Returns whether it is held.
    */
   function parsed(n: any) {
     if (n._n || n._h || n.hasAttribute('data-consent')) return false;
     const u = n.getAttribute('src');
     const t = u && targets(u);
-    if (!t || ok(t) || !(cfg || n.hasAttribute('async'))) return false;
+    const url = u && split(u);
+    if (!t || ok(t) || !(cfg || n.hasAttribute('async') || (pre && url && pre.vendors(url[1]).length))) return false;
     hide(n, 'src', u);
     return (n._p = true);
   }
 
   /**
    * Sees held and static tags when they are inserted, and scripts the parser inserts:
-   * in Chromium and WebKit the observer runs before the parser starts such a script,
-   * so its type is changed in time.
+   * in Chromium, Firefox and WebKit the observer runs before the parser starts such a
+   * script, so its type is changed in time. (Firefox ESR fires no beforescriptexecute.)
    */
   function added(recs: MutationRecord[]) {
     // Only what was added: re-checking every held element per insertion would grow with the page.
@@ -267,11 +280,14 @@ export function startGate(host: GateHost): Gate {
     start(nonce) {
       const me = document.currentScript as HTMLScriptElement | null;
       if (me) [me.src, me.getAttribute('data-config'), me.getAttribute('data-beacon')].forEach(originOf);
+      try {
+        const raw = baked || JSON.parse(document.getElementById('consentry-config')!.textContent!);
+        // Only what it takes to match a host; anything odd is left for the check to name.
+        pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: v.hosts.filter((h: unknown) => typeof h == 'string') })) } as any);
+      } catch (e) {}
       ({ setAttr, parse } = intercept(hold, clean, net, frame));
       release = releaser(setAttr, nonce);
       new MutationObserver(added).observe(document, { childList: true, subtree: true });
-      // Firefox asks before it runs a script, which covers what the observer saw too late.
-      document.addEventListener('beforescriptexecute', (e) => parsed(e.target) && e.preventDefault());
       document.addEventListener('DOMContentLoaded', update);
     },
     rules(config) {

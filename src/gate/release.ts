@@ -35,7 +35,7 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       pending++;
       s.addEventListener('load', done);
       s.addEventListener('error', done);
-    } else s.async = true;
+    }
     if (old._h) {
       if (s.src) for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
       old.after(s);
