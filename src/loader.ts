@@ -5,6 +5,7 @@
 import { api, start } from './core';
 import { addScript } from './script';
 import { chunk } from './release';
+import { preview } from './gate';
 
 const w = window as any;
 const me = document.currentScript as HTMLScriptElement | null;
@@ -15,6 +16,8 @@ else if (me) {
   // `consentry bundle` prepends the validated configuration to this file.
   const baked = w.__consentryConfig;
   delete w.__consentryConfig;
+  // The gate holds the baked hosts' plain tags from the first moment (gate/index.ts preview).
+  preview(baked);
   start({
     config: baked,
     configUrl: d.config,

@@ -1,13 +1,15 @@
 /**
  * The tag gate: holds every gated tag until `host.allowed(target)` says yes.
  * Static tags name their target in `data-consent`; a tag other code gives a
- * URL is matched to vendors by the URL's host. Either way a held element keeps
- * its URL in `data-src`/`data-srcset` and carries `data-consent` (empty: "by
- * host"), so one path releases both. See docs/gate.md.
+ * URL is matched to vendors by the URL's host. Either way a held element
+ * carries `data-consent` (empty: "by host"), so one path releases both. A held
+ * script keeps its `src` (libraries look for it) and waits as `type="text/plain"`
+ * with its real type in `data-type`, like a static tag; other elements keep
+ * their URL in `data-src` (`data-srcset`, `data-href`, …). See docs/gate.md.
  */
 import type { ResolvedConfig } from '../types';
-import { intercept } from './intercept';
-import { vendorsFor } from './hosts';
+import { intercept, KINDS } from './intercept';
+import { hostIndex } from './hosts';
 import { releaser } from './release';
 
 export interface GateHost {
@@ -22,41 +24,59 @@ export interface Gate {
   start(nonce: string): void;
   /** The configuration is known: vendors' hosts, required categories, autoBlock. */
   rules(config: ResolvedConfig): void;
-  /** Re-evaluates every held element against `host.allowed` and releases what is allowed. */
+  /** Re-evaluates every held element and request against `host.allowed` and releases what is allowed. */
   update(): void;
   /** Whether a tag of this vendor (or category) ran on this page. */
   ran(id: string): boolean;
 }
 
-/** Elements whose URLs the gate watches; 2 also has `srcset`. */
-const KINDS: Record<string, number> = { script: 1, iframe: 1, img: 2 };
+const SELECTOR = Object.keys(KINDS).join();
+
+/** The baked configuration, as the loader found it (see `preview`). */
+let baked: any;
+/**
+ * The configuration as the loader first reads it (baked, or inline, which the gate reads
+ * itself), before it is checked: the validator may still be on its way while the parser
+ * reaches the page's plain tags. Its hosts can only hold a tag; only the checked rules release.
+ */
+export const preview = (c: any) => (baked = c);
 
 export function startGate(host: GateHost): Gate {
   let cfg: ResolvedConfig | null = null;
-  let nonce = '';
-  /** The loader's own origin is no third party: its chunks load before the rules are known. */
-  let own = '';
+  let hosts: ReturnType<typeof hostIndex>;
+  /** The hosts of the configuration not checked yet (see `preview`). */
+  let pre: ReturnType<typeof hostIndex> | undefined;
   // Read once: `location` is slow to ask, and an origin never changes in a document's life.
   const { origin: here, protocol } = location;
+  /** Origins that are no third party: the page's, the loader's, its configuration's and its ledger's. */
+  const mine = [here];
   let setAttr: (this: Element, n: string, v: string) => void;
   let parse: (html: string) => HTMLTemplateElement;
   let release: (el: Element) => void;
   /** Elements held by the hooks, in the order they were given URLs; some are never inserted. */
   let held: any[] = [];
+  /** Requests waiting for their vendor: [url, send]. */
+  let waits: [string, () => void][] = [];
+  const frames = new WeakMap<object, any>();
   const ran = new Set<string>();
   const warned = new Set<string>();
 
   const warn = (key: string, msg: string) => warned.has(key) || (warned.add(key), console.warn('[consentry] ' + msg));
   const known = (id: string) => cfg!.categories.some((c) => c.id == id) || cfg!.vendors.some((v) => v.id == id);
   const ok = (t: string[]) => !!cfg && t.every((id) => (known(id) ? host.allowed(id) : (id && warn(id, 'unknown data-consent id: ' + id), false)));
+  const originOf = (u: string | null | undefined) => {
+    try {
+      u && mine.push(new URL(u, location.href).origin);
+    } catch (e) {}
+  };
   /**
-   * [origin, host name] of an absolute or scheme-relative http(s) URL, else null: a
+   * [origin, host name] of an absolute or scheme-relative http(s) or ws(s) URL, else null: a
    * relative URL is same-origin, and data:, blob: and javascript: fetch nothing.
    * A regular expression, because `new URL()` is most of the cost per inserted node.
    */
   const split = (u: string) => {
-    const m = /^\s*(https?:)?[/\\]{2}(?:[^@/?#\\]*@)?([^/?#\\]+)/i.exec(u);
-    return m && [(m[1] || protocol).toLowerCase() + '//' + m[2].toLowerCase(), m[2].toLowerCase().replace(/:\d*$/, '')];
+    const m = /^\s*((?:http|ws)s?:)?[/\\]{2}(?:[^@/?#\\]*@)?([^/?#\\]+)/i.exec(u);
+    return m && [(m[1] || protocol).toLowerCase().replace('ws', 'http') + '//' + m[2].toLowerCase(), m[2].toLowerCase().replace(/:\d*$/, '')];
   };
 
   /**
@@ -69,42 +89,67 @@ export function startGate(host: GateHost): Gate {
     for (const part of v.split(',')) {
       const url = split(part.trim());
       if (!url) continue;
-      const third = url[0] != here && url[0] != own;
-      let t = cfg ? vendorsFor(cfg, url[1]) : third ? [] : null;
+      const third = mine.indexOf(url[0]) < 0;
+      let t = cfg ? hosts.vendors(url[1]) : third ? [] : null;
       if (cfg && !t!.length) t = third && cfg.autoBlock.unknownHosts == 'block' ? (warn(url[1], 'no vendor declares ' + url[1]), ['']) : null;
       if (t) all = (all || t).concat(t);
     }
     return all;
   }
+  /** The same for an attribute: an iframe's srcdoc is a document, whose URLs count. */
+  const targetsOf = (a: string, v: string) =>
+    a != 'srcdoc' ? targets(v) : targets([...v.matchAll(/(?:src|href|data|poster)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]).join());
+
+  /** The URL attribute an element requests with: the held one (data-src…) first. */
+  function urlOf(el: Element): [string, string] {
+    for (const a of KINDS[el.localName] || []) {
+      const u = el.getAttribute('data-' + a) || el.getAttribute(a);
+      if (u) return [a, u];
+    }
+    return ['', ''];
+  }
 
   /** A held element's targets: its `data-consent` ids, or when there are none, its URL's. */
   function idsOf(el: Element) {
-    const u = el.getAttribute('src') || el.getAttribute('data-src') || el.getAttribute('data-srcset') || '';
+    const [a, u] = urlOf(el);
     const ids = (el.getAttribute('data-consent') || '').split(/\s+/).filter(Boolean);
-    if (!ids.length) return targets(u);
+    if (!ids.length) return targetsOf(a, u);
     // A category on a URL that one of its vendors declares is that vendor's to allow: a visitor
     // who denied the vendor keeps it blocked, and the placeholder can allow just that vendor.
-    const url = split(u);
-    const vs = url ? vendorsFor(cfg!, url[1]) : [];
+    const url = a != 'srcdoc' && split(u);
+    const vs = url ? hosts.vendors(url[1]) : [];
     return ids.map((id) => (cfg!.vendors.find((v) => v.category == id && vs.includes(v.id)) || { id }).id);
   }
 
-  const inert = (el: Element) =>
-    KINDS[el.localName] && (el.hasAttribute('data-src') || el.hasAttribute('data-srcset') || el.getAttribute('type') == 'text/plain');
+  const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
+  const inert = (el: Element) => KINDS[el.localName] && (plain(el) || KINDS[el.localName].some((a) => el.hasAttribute('data-' + a)));
 
-  /** Moves a URL aside: the element stays, makes no request, and waits like a static tag. */
+  /**
+   * Holds an element's URL: a script keeps it (libraries look for their script by `src`) and
+   * turns `type="text/plain"`, its real type kept in data-type; anything else moves it to
+   * data-<attribute>. The element stays, makes no request, and waits like a static tag.
+   */
   function hide(el: any, a: string, v: string) {
     el._h = 1;
     el._q = 0;
-    setAttr.call(el, 'data-' + a, v);
+    if (el.localName == 'script') {
+      if (!plain(el)) {
+        const type = el.getAttribute('type');
+        if (type != null) setAttr.call(el, 'data-type', type);
+        setAttr.call(el, 'type', 'text/plain');
+      }
+      setAttr.call(el, a, v);
+    } else setAttr.call(el, 'data-' + a, v);
     if (!el.hasAttribute('data-consent')) setAttr.call(el, 'data-consent', '');
   }
 
   function hold(el: any, a: string, v: string) {
+    // A held script's type is kept for its release.
+    if (a == 'type') return el._h && el.localName == 'script' && (setAttr.call(el, 'data-type', v), true);
     const k = KINDS[el.localName];
-    if (!(a == 'src' ? k : a == 'srcset' && k == 2)) return false;
-    const t = targets((v = String(v)));
-    if (el._h) el.removeAttribute('data-' + a); // a new URL replaces the held one
+    if (!k || k.indexOf(a) < 0) return false;
+    const t = targetsOf(a, (v = String(v)));
+    if (el._h && el.localName != 'script') el.removeAttribute('data-' + a); // a new URL replaces the held one
     if (!t || ok(t)) return t && t.forEach((id) => ran.add(id)), false;
     hide(el, a, v);
     held.push(el);
@@ -112,27 +157,73 @@ export function startGate(host: GateHost): Gate {
   }
 
   /** Gated URLs in an HTML string move aside before the browser parses it for real. */
-  function clean(v: string) {
+  function clean(v: string, runs?: boolean) {
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
-    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !cfg.vendors.some((x) => (x.hosts || []).some((h) => v.includes(h.replace('*.', '')))))) return v;
+    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts.named(v))) return v;
     const tpl = parse(v);
     let changed = 0;
-    tpl.content.querySelectorAll('script,iframe,img').forEach((el) => {
-      if (el.getAttribute('type') != 'text/plain')
-        for (const a of ['srcset', 'src']) {
+    tpl.content.querySelectorAll(SELECTOR).forEach((el) => {
+      // A script from innerHTML never runs (nor loads): left as it is, for the library that reads its src.
+      if (!plain(el) && (runs || el.localName != 'script'))
+        for (const a of KINDS[el.localName]) {
           const u = el.getAttribute(a);
-          const t = u != null && targets(u);
-          if (t && !ok(t)) el.removeAttribute(a), hide(el, a, u!), (changed = 1);
+          const t = u != null && targetsOf(a, u);
+          if (t && !ok(t)) el.localName == 'script' || el.removeAttribute(a), hide(el, a, u!), (changed = 1);
         }
     });
     return changed ? tpl.innerHTML : v;
   }
 
+  /** Whether a request towards `u` may go now; else `later` waits for its vendor (see intercept's Net). */
+  function net(u: string, later?: () => void) {
+    const t = targets(u);
+    if (!t || ok(t)) return true;
+    if (later) waits.push([u, later]);
+    return !later && !cfg;
+  }
+
+  /**
+   * An about:blank frame's window, whose `location` asks the gate first: a navigation
+   * towards a vendor that is not allowed is held as the frame's data-src, like its src.
+   * Any other window (a frame that has navigated, cross-origin) is returned as it is.
+   */
+  function frame(f: HTMLIFrameElement, w: any) {
+    try {
+      if (!w || w.location.href != 'about:blank') return w;
+    } catch (e) {
+      return w;
+    }
+    let p = frames.get(w);
+    if (!p) {
+      const nav = (u: any, how: string) => (hold(f, 'src', u) ? cfg && check(f) : w.location[how](u));
+      // Methods run on the real objects; constructors (with a prototype) are left as they are.
+      const get = (o: any, k: PropertyKey) => {
+        const v = o[k];
+        return typeof v == 'function' && !v.prototype ? v.bind(o) : v;
+      };
+      const loc = new Proxy(
+        {},
+        {
+          get: (_, k) => (k == 'replace' || k == 'assign' ? (u: any) => nav(u, k) : get(w.location, k)),
+          set: (_, k, v) => (k == 'href' ? nav(v, 'assign') : (w.location[k] = v), true),
+        },
+      );
+      frames.set(
+        w,
+        (p = new Proxy(w, {
+          get: (t, k) => (k == 'location' ? loc : get(t, k)),
+          set: (t, k, v) => (k == 'location' ? nav(v, 'assign') : (t[k] = v), true),
+        })),
+      );
+    }
+    return p;
+  }
+
   /** Releases one held element if its targets allow it, else shows a blocked iframe's placeholder. */
   function check(el: any) {
-    // An inline script the parser may still be filling in (nothing after it yet) would run cut
-    // short: DOMContentLoaded looks at it again.
-    if (el._q || !inert(el) || (!el.nextSibling && !el.src && document.readyState == 'loading')) return;
+    // A script runs once it is in the document. An inline one the parser may still be filling in
+    // (nothing after it yet) would run cut short: DOMContentLoaded looks at it again.
+    if (el._q || !inert(el) || (el.localName == 'script' && (!el.isConnected || (!el.nextSibling && !el.hasAttribute('src') && document.readyState == 'loading')))) return;
     const t = idsOf(el);
     if (!t || ok(t)) {
       el._q = 1;
@@ -148,42 +239,61 @@ export function startGate(host: GateHost): Gate {
     if (!cfg) return;
     [...held, ...document.querySelectorAll('[data-consent]')].forEach(check);
     held = held.filter((el) => !el._q);
+    waits = waits.filter(([u, send]) => !(net(u) && (send(), 1)));
   }
 
   /**
-   * Sees held and static tags when they are inserted, and (best effort)
-   * parser-inserted scripts from a vendor's host: the observer runs before the
-   * parser starts such a script, so moving its `src` aside stops it. The preload
-   * scanner may have fetched it already: static tags should be written inert.
+   * A script written plainly in the page, not tagged: held like one that other code
+   * inserts (see docs/gate.md for what this cannot stop). Before the rules are known
+   * it waits when its host is a vendor's in the configuration not checked yet, or when
+   * it is async; another plain one may be what the inline scripts after it use.
+   * Returns whether it is held.
+   */
+  function parsed(n: any) {
+    if (n._n || n._h || n.hasAttribute('data-consent')) return false;
+    const u = n.getAttribute('src');
+    const t = u && targets(u);
+    const url = u && split(u);
+    if (!t || ok(t) || !(cfg || n.hasAttribute('async') || (pre && url && pre.vendors(url[1]).length))) return false;
+    hide(n, 'src', u);
+    return (n._p = true);
+  }
+
+  /**
+   * Sees held and static tags when they are inserted, and scripts the parser inserts:
+   * in Chromium, Firefox and WebKit the observer runs before the parser starts such a
+   * script, so its type is changed in time. (Firefox ESR fires no beforescriptexecute.)
    */
   function added(recs: MutationRecord[]) {
     // Only what was added: re-checking every held element per insertion would grow with the page.
-    if (cfg)
-      for (const r of recs)
-        r.addedNodes.forEach((n: any) => {
-          if (n.nodeType != 1) return;
-          if (n.localName == 'script' && !n.hasAttribute('data-consent')) {
-            const u = n.getAttribute('src');
-            const t = u && targets(u);
-            if (t && !ok(t)) n.removeAttribute('src'), hide(n, 'src', u);
-          }
-          if (n.hasAttribute('data-consent')) check(n);
-          if (n.firstElementChild) n.querySelectorAll('[data-consent]').forEach(check);
-        });
+    for (const r of recs)
+      r.addedNodes.forEach((n: any) => {
+        if (n.nodeType != 1) return;
+        if (n.localName == 'script') parsed(n);
+        if (!cfg) return;
+        if (n.hasAttribute('data-consent')) check(n);
+        if (n.firstElementChild) n.querySelectorAll('[data-consent]').forEach(check);
+      });
   }
 
   return {
-    start(n) {
-      nonce = n;
+    start(nonce) {
       const me = document.currentScript as HTMLScriptElement | null;
-      own = me && me.src ? new URL(me.src).origin : here;
-      ({ setAttr, parse } = intercept(hold, clean));
+      if (me) [me.src, me.getAttribute('data-config'), me.getAttribute('data-beacon')].forEach(originOf);
+      try {
+        const raw = baked || JSON.parse(document.getElementById('consentry-config')!.textContent!);
+        // Only what it takes to match a host; anything odd is left for the check to name.
+        pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: v.hosts.filter((h: unknown) => typeof h == 'string') })) } as any);
+      } catch (e) {}
+      ({ setAttr, parse } = intercept(hold, clean, net, frame));
       release = releaser(setAttr, nonce);
       new MutationObserver(added).observe(document, { childList: true, subtree: true });
       document.addEventListener('DOMContentLoaded', update);
     },
     rules(config) {
       cfg = config;
+      hosts = hostIndex(config);
+      originOf(config.beacon.url);
       update();
     },
     update,

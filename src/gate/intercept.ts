@@ -1,66 +1,182 @@
 /**
- * Dynamic auto-blocking: hooks the few places where a script, iframe or image
- * gets a URL, so a gated one never reaches the network. Hooking prototypes
- * (rather than watching the DOM) is what catches `new Image().src`, which
- * fetches without ever being inserted, and scripts, whose fetch starts on
- * insertion, before a MutationObserver hears of them.
+ * Dynamic auto-blocking: hooks every place where an element gets a URL, an HTML
+ * string becomes elements, or the page talks to a host, so a gated one never
+ * reaches the network. Hooking prototypes (rather than watching the DOM) is
+ * what catches `new Image().src`, which fetches without ever being inserted,
+ * and scripts, whose fetch starts on insertion, before a MutationObserver
+ * hears of them.
  */
 
-/** Whether to hold `el`'s `attr` = `url`; true means the gate keeps it. */
+/** Whether to hold `el`'s `attr` = `url`; true means the gate keeps it (and the browser never sees it). */
 export type Hold = (el: any, attr: string, url: string) => boolean;
-/** Rewrites an HTML string so that its gated elements arrive inert. */
-export type Clean = (html: string) => string;
+/** Rewrites an HTML string so that its gated elements arrive inert; `runs`: its scripts would run. */
+export type Clean = (html: string, runs?: boolean) => string;
+/**
+ * Whether a request towards `url` may go now. If not, `later` runs once it may; without
+ * `later` (a socket, which cannot wait) the answer is true until the rules are known.
+ */
+export type Net = (url: string, later?: () => void) => boolean;
 
 const def = Object.defineProperty;
-const desc = (o: object, name: string) => Object.getOwnPropertyDescriptor(o, name)!;
+const desc = (o: object, name: string) => Object.getOwnPropertyDescriptor(o, name);
+const W = window as any;
+
+/**
+ * The attributes that make each kind of element request a URL, `srcset` before
+ * `src` (the order a release restores them in). A map without a prototype: an
+ * element named `constructor` or `__proto__` is no kind.
+ */
+export const KINDS: Record<string, string[]> = Object.assign(Object.create(null), {
+  script: ['src'],
+  iframe: ['src', 'srcdoc'],
+  img: ['srcset', 'src'],
+  source: ['srcset', 'src'],
+  link: ['href'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  embed: ['src'],
+  object: ['data'],
+});
 
 /**
  * Installs the hooks. Returns the unhooked `setAttribute`, which the gate
  * releases with, and an unhooked parse of HTML into an inert template.
  */
-export function intercept(hold: Hold, clean: Clean) {
-  const E = Element.prototype;
+export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any) => any) {
+  const E = Element.prototype as any;
   const setAttr = E.setAttribute;
-  const inner = desc(E, 'innerHTML').set!;
-  const url = (P: any, a: string) => {
-    const d = desc(P, a);
-    def(P, a, {
-      ...d,
-      // A held element answers with the URL it was given, as if nothing happened.
-      get(this: any) {
-        return (this._h && this.getAttribute('data-' + a)) || d.get!.call(this);
-      },
-      set(v) {
-        hold(this, a, v) || d.set!.call(this, v);
-      },
-    });
+  const inner = desc(E, 'innerHTML')!.set!;
+  const hook = (P: any, a: string, get?: (this: any, d: PropertyDescriptor) => any, set?: (this: any, v: any, d: PropertyDescriptor) => void) => {
+    const d = P && desc(P, a);
+    if (d) def(P, a, { ...d, get: get ? function (this: any) { return get.call(this, d); } : d.get, set: set ? function (this: any, v: any) { set.call(this, v, d); } : d.set }); // prettier-ignore
   };
-  url(HTMLScriptElement.prototype, 'src');
-  url(HTMLIFrameElement.prototype, 'src');
-  url(HTMLImageElement.prototype, 'src');
-  url(HTMLImageElement.prototype, 'srcset');
+  const wrap = (P: any, name: string, fn: (f: Function) => Function) => P && P[name] && (P[name] = fn(P[name]));
+
+  // URL properties. A held element answers with the URL it was given, as if nothing happened.
+  for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href Media:src Video:poster Track:src Embed:src Object:data'.split(' ').map((x) => x.split(':')))
+    for (const a of attrs.split(','))
+      hook(
+        (W['HTML' + k + 'Element'] || {}).prototype,
+        a,
+        function (d) {
+          return (this._h && this.getAttribute('data-' + a)) || d.get!.call(this);
+        },
+        function (v, d) {
+          hold(this, a, v) || d.set!.call(this, v);
+        },
+      );
+  // A held script's real type waits in data-type: the page may set it after the URL.
+  hook(
+    HTMLScriptElement.prototype,
+    'type',
+    function (d) {
+      return this._h ? this.getAttribute('data-type') || '' : d.get!.call(this);
+    },
+    function (v, d) {
+      hold(this, 'type', v) || d.set!.call(this, v);
+    },
+  );
+
+  // Attributes, by name, by namespace (no namespace is the HTML one) and as Attr nodes.
   E.setAttribute = function (n: string, v: string) {
     hold(this, String(n).toLowerCase(), v) || setAttr.call(this, n, v);
   };
+  wrap(E, 'setAttributeNS', (f) => function (this: any, ns: string | null, n: string, v: string) {
+    (!ns && hold(this, String(n).toLowerCase(), v)) || f.call(this, ns, n, v); // prettier-ignore
+  });
+  // Removing a held script's type would make it runnable: the real type goes instead.
+  wrap(E, 'removeAttribute', (f) => function (this: any, n: string) {
+    f.call(this, this._h && String(n).toLowerCase() == 'type' ? 'data-type' : n); // prettier-ignore
+  });
+  hook(Attr.prototype, 'value', undefined, function (this: Attr, v, d) {
+    (this.ownerElement && hold(this.ownerElement, this.name, v)) || d.set!.call(this, v);
+  });
+  for (const m of ['setAttributeNode', 'setAttributeNodeNS'])
+    wrap(E, m, (f) => function (this: any, at: Attr) {
+      return at && !at.namespaceURI && hold(this, at.name, at.value) ? null : f.call(this, at); // prettier-ignore
+    });
 
-  // HTML strings. innerHTML's scripts never run but its images and iframes
-  // load; createContextualFragment's and document.write's scripts run too.
-  const html = (P: any, name: string, i = 0) => {
-    const d = desc(P, name);
-    if (d.set) def(P, name, { ...d, set(v) { d.set!.call(this, clean(v)); } }); // prettier-ignore
+  // A clone of a held element is held too: it has the same attributes, and answers the same.
+  const cloned = (o: any, c: any) => {
+    if (o._h) c._h = o._h;
+    if (c.querySelectorAll) c.querySelectorAll('[data-consent=""]').forEach((e: any) => (e._h = 1));
+    return c;
+  };
+  wrap(Node.prototype, 'cloneNode', (f) => function (this: any, deep?: boolean) {
+    return cloned(this, f.call(this, deep)); // prettier-ignore
+  });
+  wrap(Document.prototype, 'importNode', (f) => function (this: any, n: any, deep?: boolean) {
+    return cloned(n, f.call(this, n, deep)); // prettier-ignore
+  });
+
+  // HTML strings. innerHTML's (and setHTMLUnsafe's) scripts never run, so they are left as they
+  // are, marked `_n` for the observer; their images, iframes and links load.
+  // createContextualFragment's, document.write's and a parsed document's scripts may run.
+  const html = (P: any, name: string, runs: boolean, i = 0) => {
+    const d = P && desc(P, name);
+    // outerHTML and insertAdjacentHTML may put the new nodes beside the element.
+    const root = (el: any) => (/^(o|ins)/.test(name) && el.parentNode) || el;
+    const mark = (el: any, v: unknown) => runs || (/<script/i.test(v as string) && el.querySelectorAll('script').forEach((s: any) => (s._n = 1)));
+    if (!d) return;
+    if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); d.set!.call(this, clean(v, runs)); mark(r, v); }); // prettier-ignore
     else
       P[name] = function (this: any, ...a: any[]) {
-        a[i] = clean(name[0] == 'w' ? a.splice(0).join('') : a[i]);
-        return d.value.apply(this, a);
+        const v = (a[i] = name[0] == 'w' ? clean(a.splice(0).join(''), runs) : name[0] == 'p' && a[1] != 'text/html' && P != Document ? a[i] : clean(a[i], runs));
+        const r = root(this);
+        const out = d.value.apply(this, a);
+        mark(r, v);
+        return out;
       };
   };
-  html(E, 'innerHTML');
-  html(E, 'outerHTML');
-  html(ShadowRoot.prototype, 'innerHTML');
-  html(E, 'insertAdjacentHTML', 1);
-  html(Range.prototype, 'createContextualFragment');
-  html(Document.prototype, 'write');
-  html(Document.prototype, 'writeln');
+  const SR = ShadowRoot.prototype;
+  const D = Document.prototype as any;
+  html(E, 'innerHTML', false);
+  html(E, 'outerHTML', false);
+  html(SR, 'innerHTML', false);
+  html(E, 'setHTMLUnsafe', false);
+  html(SR, 'setHTMLUnsafe', false);
+  html(E, 'insertAdjacentHTML', false, 1);
+  html(Range.prototype, 'createContextualFragment', true);
+  html(D, 'write', true);
+  html(D, 'writeln', true);
+  html(Document, 'parseHTMLUnsafe', true);
+  html(W.DOMParser && DOMParser.prototype, 'parseFromString', true);
+
+  // An about:blank frame's window: lazysizes navigates it with location.replace, which
+  // touches neither src nor setAttribute. Its location goes through the gate.
+  hook(HTMLIFrameElement.prototype, 'contentWindow', function (d) {
+    return frame(this, d.get!.call(this));
+  });
+
+  // Requests from the page: held while the vendor is not allowed, sent once it is.
+  const R = XMLHttpRequest.prototype as any;
+  const str = (u: any) => String(u && u.url != null ? u.url : u);
+  wrap(W, 'fetch', (f) => (i: any, o?: any) => {
+    let later: (v: any) => void;
+    return net(str(i), () => later(f(i, o))) ? f(i, o) : new Promise((r) => (later = r));
+  });
+  wrap(R, 'open', (f) => function (this: any, ...a: any[]) {
+    this._u = str(a[1]);
+    return f.apply(this, a); // prettier-ignore
+  });
+  wrap(R, 'send', (f) => function (this: any, b?: any) {
+    // Aborted meanwhile: send throws, and nothing is lost by not sending.
+    net(this._u, () => { try { f.call(this, b); } catch (e) {} }) && f.call(this, b); // prettier-ignore
+  });
+  wrap(navigator, 'sendBeacon', (f) => function (u: any, b?: any) {
+    return net(str(u), () => f.call(navigator, u, b)) ? f.call(navigator, u, b) : true; // prettier-ignore
+  });
+  // A socket or an event stream cannot wait: towards a vendor that is not allowed it is refused.
+  for (const k of ['WebSocket', 'EventSource'])
+    wrap(W, k, (C) =>
+      new Proxy(C, {
+        construct(t, a, nt) {
+          if (!net(str(a[0]))) throw new DOMException('[consentry] waits for consent: ' + a[0], 'SecurityError');
+          return Reflect.construct(t, a, nt);
+        },
+      }),
+    );
   return {
     setAttr,
     parse(v: string) {

@@ -1,13 +1,20 @@
 /**
  * Releases allowed tags the way the browser would have run them in place.
- * A static `type="text/plain"` script is replaced by a fresh copy (flipping
- * `type` back would not run it); without `async`, copies go on the browser's
- * in-order list (`async = false`) and an inline one waits until every such
- * script before it has loaded or failed. The `async` attribute, not the
- * property, says which: Chromium reports `.async === true` on an inert script.
- * Everything else held (images, iframes, scripts other code inserted) gets its
- * URL back from `data-src`/`data-srcset` on the same element.
+ * A held script is run by a fresh copy (flipping `type` back would not run
+ * it, nor would a `src` given to a script that innerHTML created). A static
+ * `type="text/plain"` tag is replaced by its copy; a script other code inserted
+ * (or the parser, untagged) stays where it is, for the code that holds it or
+ * looks for it, with its copy beside it: the copy's load and error events are
+ * dispatched again on it, so its `onload` and listeners run once.
+ * Without `async`, copies go on the browser's in-order list (`async = false`)
+ * and an inline one waits until every such script before it has loaded or
+ * failed. The `async` attribute, not the property, says which for a tag in
+ * the HTML: Chromium reports `.async === true` on an inert script. Everything
+ * else held (images, iframes, links, media) gets its URL back from
+ * `data-src`/`data-srcset`/… on the same element, which then fires its own events.
  */
+import { KINDS } from './intercept';
+
 export function releaser(setAttr: (this: Element, n: string, v: string) => void, nonce: string) {
   const q: any[] = [];
   let pending = 0;
@@ -16,19 +23,23 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
 
   function run(old: any) {
     const s = document.createElement('script');
-    for (const a of old.attributes) if (a.name != 'type' && a.name != 'data-type') setAttr.call(s, a.name, a.value);
+    // The page's handlers stay on the element it holds: the copy's events reach them below.
+    for (const a of old.attributes) if (!/^(type|data-type)$/.test(a.name) && !(old._h && /^on/.test(a.name))) setAttr.call(s, a.name, a.value);
     const type = old.getAttribute('data-type');
     if (type) s.type = type;
     s.text = old.text;
     // The nonce attribute reads back empty once connected (nonce hiding); the property keeps it.
     s.nonce = nonce || old.nonce;
-    if (s.src && !old.hasAttribute('async')) {
+    if (s.src && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
       s.async = false;
       pending++;
       s.addEventListener('load', done);
       s.addEventListener('error', done);
     }
-    old.replaceWith(s);
+    if (old._h) {
+      if (s.src) for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
+      old.after(s);
+    } else old.replaceWith(s);
   }
 
   function pump() {
@@ -37,12 +48,15 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       if (plain(el) && !el.hasAttribute('src') && pending) return;
       // Off the queue first: an inline script runs inside run() and may release more.
       q.shift();
-      if (plain(el)) el.parentNode && run(el);
-      else
-        for (const a of ['srcset', 'src']) {
+      if (el.localName == 'script') plain(el) && el.parentNode && run(el);
+      else {
+        for (const a of KINDS[el.localName]) {
           const v = el.getAttribute('data-' + a);
           if (v != null) el.removeAttribute('data-' + a), setAttr.call(el, a, v);
         }
+        // A <source> given its URL late counts only when its media element loads again.
+        if (el.localName == 'source' && el.parentNode && el.parentNode.load) el.parentNode.load();
+      }
     }
   }
 

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { engines, launchEngine } from './browser.mjs';
-import { COLUMNS, LATE_MS, runAll, table } from './run.mjs';
+import { COLUMNS, LATE_MS, limited, runAll, table } from './run.mjs';
 import { dist } from './site.mjs';
 
 const control = !!process.env.COMPAT_CONTROL && process.env.COMPAT_CONTROL != '0';
@@ -46,7 +46,8 @@ for (const name of await engines()) {
         });
       else
         it(`${c.name}: nothing before a choice or after Reject all; works after Accept all, now and ${LATE_MS / 1000} s late`, () => {
-          const failed = COLUMNS.filter((k) => !results[c.id][k].ok).map((k) => `${k}: ${results[c.id][k].why.join('; ')}`);
+          // A documented limit (docs/gate.md) is reported in the table as LIMIT², not failed here.
+          const failed = COLUMNS.filter((k) => !results[c.id][k].ok && !limited(c, k)).map((k) => `${k}: ${results[c.id][k].why.join('; ')}`);
           assert.deepEqual(failed, []);
         });
     }

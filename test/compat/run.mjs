@@ -145,10 +145,18 @@ export async function runAll(engine, cases, { control = false, concurrency = eng
 
 export const COLUMNS = ['before', 'reject', 'accept', 'late'];
 
+/**
+ * Whether a failed column is a documented limit of the product (the case's `limit`:
+ * { columns, why }, naming docs/gate.md): shown as LIMIT², never as a pass, and it does
+ * not fail the run. Control mode ignores limits: there every "before" must fail anyway.
+ */
+export const limited = (c, k) => !!c.limit && c.limit.columns.includes(k);
+
 /** The table: case × (before / reject / accept / late), then every failure's reasons. */
 export function table(engineName, cases, results, { control = false, dist = '' } = {}) {
-  const cell = (r) => (!r ? '—' : r.ok ? (r.note ? 'pass¹' : 'pass') : 'FAIL');
-  const rows = cases.map((c) => [c.name, ...COLUMNS.map((k) => cell(results[c.id][k]))]);
+  const lim = (c, k) => !control && limited(c, k);
+  const cell = (r, c, k) => (!r ? '—' : r.ok ? (r.note ? 'pass¹' : 'pass') : lim(c, k) ? 'LIMIT²' : 'FAIL');
+  const rows = cases.map((c) => [c.name, ...COLUMNS.map((k) => cell(results[c.id][k], c, k))]);
   const head = ['case', ...COLUMNS];
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r) => '| ' + r.map((v, i) => v.padEnd(width[i])).join(' | ') + ' |';
@@ -158,13 +166,14 @@ export function table(engineName, cases, results, { control = false, dist = '' }
     '|' + width.map((w) => '-'.repeat(w + 2)).join('|') + '|',
     ...rows.map(line),
   ];
-  const failed = COLUMNS.map((k) => cases.filter((c) => !results[c.id][k]?.ok).length);
-  out.push(`failed runs: ${COLUMNS.map((k, i) => `${k} ${failed[i]}/${cases.length}`).join(', ')}`);
+  const failed = COLUMNS.map((k) => cases.filter((c) => !results[c.id][k]?.ok && !lim(c, k)).length);
+  const limits = COLUMNS.map((k) => cases.filter((c) => !results[c.id][k]?.ok && lim(c, k)).length);
+  out.push(`failed runs: ${COLUMNS.map((k, i) => `${k} ${failed[i]}/${cases.length}`).join(', ')}; documented limits: ${COLUMNS.map((k, i) => `${k} ${limits[i]}`).join(', ')}`);
   const notes = [];
   for (const c of cases)
     for (const k of COLUMNS) {
       const r = results[c.id][k];
-      if (r && !r.ok) notes.push(`  ${c.name} [${k}]: ${r.why.join('; ')}`);
+      if (r && !r.ok) notes.push(`  ${lim(c, k) ? '² ' : ''}${c.name} [${k}]: ${r.why.join('; ')}${lim(c, k) ? ` (documented limit: ${c.limit.why})` : ''}`);
       if (r && r.note) notes.push(`  ¹ ${c.name} [${k}]: ${r.note}`);
     }
   if (notes.length) out.push('details:', ...notes);
