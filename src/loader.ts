@@ -5,6 +5,7 @@
 import { api, start } from './core';
 import { addScript } from './script';
 import { chunk } from './release';
+import { gppStub } from './gpp/stub';
 
 const w = window as any;
 const me = document.currentScript as HTMLScriptElement | null;
@@ -15,6 +16,9 @@ else if (me) {
   // `consentry bundle` prepends the validated configuration to this file.
   const baked = w.__consentryConfig;
   delete w.__consentryConfig;
+  // GPP's stub must exist before any tag asks: at once when the configuration is here already
+  // (a look at the inline text is enough: a configuration without gpp just answers "not applicable").
+  if (baked ? baked.gpp : /"gpp"\s*:\s*[{t]/.test((document.getElementById('consentry-config') || me).textContent!)) gppStub();
   start({
     config: baked,
     configUrl: d.config,
