@@ -9,8 +9,8 @@
  *
  * Events come in the order the CMP API specification requires: at load
  * cmpStatus "loaded", then signalStatus "ready"; on each change signalStatus
- * "not ready", a sectionChange per section whose string changed, then
- * signalStatus "ready". The GPP string is encoded afresh from the sections
+ * "not ready", a sectionChange per section whose string changed, then (after
+ * the banner closed) signalStatus "ready": first and last, as the spec requires. The GPP string is encoded afresh from the sections
  * every time it is read.
  */
 import { CallResponder, CmpApiContext } from '@iabgpp/cmpapi';
@@ -104,8 +104,10 @@ core.on('change', () => {
   const was = touched;
   touched = fill();
   for (const s of touched) if (model.encodeSection(s) != before[was.indexOf(s)]) cmp.eventQueue.exec('sectionChange', s);
-  status('signalStatus', 'ready');
 });
+// "ready" closes the chain: consentry:change is dispatched after every change listener (the
+// widget's closing of the banner, and its cmpDisplayStatus event, among them).
+document.addEventListener('consentry:change', () => status('signalStatus', 'ready'));
 core.on('show', () => status('cmpDisplayStatus', 'visible'));
 core.on('hide', () => status('cmpDisplayStatus', 'hidden'));
 
