@@ -28,6 +28,18 @@ export default [
     plugins: [ts(), minify()],
   },
   {
+    // Vendors' own consent APIs (Meta, UET, Clarity, TikTok, Pinterest, Shopify): configurations with consentApi.
+    input: 'src/vendor-apis/chunk.ts',
+    output: { file: 'dist/consentry-vendor-apis.js', format: 'iife' },
+    plugins: [ts(), minify()],
+  },
+  {
+    // The IAB GPP CMP API (@iabgpp/cmpapi), fetched by configurations with gpp.
+    input: 'src/gpp/chunk.ts',
+    output: { file: 'dist/consentry-gpp.js', format: 'iife' },
+    plugins: [resolve(), ts(), minify()],
+  },
+  {
     input: 'src/gate/placeholder.ts',
     output: { file: 'dist/consentry-placeholder.js', format: 'iife' },
     plugins: [ts(), minify()],

@@ -71,10 +71,11 @@ const COMMANDS = {
       // The loader picks this up and deletes it; JSON is a valid JavaScript expression.
       // Consent Mode rides in the same file, so its defaults cost no extra request.
       const consentMode = config.googleConsentMode ? readFileSync(join(dist, chunk('consentry-consent-mode.js')), 'utf8') : '';
+      const vendorApis = (config.vendors || []).some((v) => v.consentApi) ? readFileSync(join(dist, chunk('consentry-vendor-apis.js')), 'utf8') : '';
       // validate() refused every "__proto__" key (in an object literal it would set a prototype);
       // escaping "<" keeps "</script>" in a text from closing a page's inline copy of this file.
       const json = JSON.stringify(config).replace(/[<\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-      writeFileSync(out, `self.__consentryConfig=${json};\n${loader}${consentMode}`);
+      writeFileSync(out, `self.__consentryConfig=${json};\n${loader}${consentMode}${vendorApis}`);
       // Every chunk the loader may fetch, under its release's name; a baked configuration
       // was checked here, so the validator stays behind.
       const copied = chunks().filter((f) => !f.startsWith('consentry-validate.'));

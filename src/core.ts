@@ -14,6 +14,7 @@ import { addScript } from './script';
 import { chunk } from './release';
 import { startGate } from './gate';
 import { httpUrl } from './url';
+import { gppStub, stubbed } from './gpp/stub';
 
 export interface Options {
   /** The configuration itself (what `consentry bundle` bakes in). */
@@ -38,6 +39,8 @@ export interface CoreHandle {
   /** The configuration's first problem, or null. */
   error: string | null;
   mode: Mode;
+  /** data-region, as given. */
+  region?: string | null;
   signals: Signals;
   lang: string;
   nonce: string;
@@ -70,6 +73,8 @@ let placeholders: Promise<void> | null = null;
 let cleanup: Promise<void> | null = null;
 /** Google Consent Mode, when the configuration turns it on (a chunk: see consent-mode-chunk.ts). */
 let consentMode: typeof import('./consent-mode') | undefined;
+/** Vendors' own consent switches, when a vendor has `consentApi` (a chunk: see vendor-apis/chunk.ts). */
+let vendorApis: typeof import('./vendor-apis/chunk').vendorApis | undefined;
 const queued: (() => void)[] = [];
 
 function state(): Allowed {
@@ -100,6 +105,7 @@ function changed(before: Allowed): Allowed {
   // A tag that already ran keeps running until the page reloads; the widget offers that reload.
   if (vendors.concat(lost(before.categories, now.categories)).some(gate.ran)) ranDenied = true;
   consentMode && consentMode.consentUpdate(core.config, now);
+  vendorApis && vendorApis.update(core.config, now);
   return now;
 }
 
@@ -123,7 +129,9 @@ function decide(a: Allowed, method: Method) {
 }
 
 const gate = startGate({
-  allowed: (id) => isAllowed(released, id),
+  // The gate asks before it holds or passes a vendor's URL or tag. The vendor's snippet made its
+  // queue before giving its script a URL: its consent default goes in first.
+  allowed: (id) => (vendorApis && vendorApis.defaults(core.config, state(), stored, id), isAllowed(released, id)),
   placeholder: (frame, id) =>
     (placeholders ||= core.load(core.asset('consentry-placeholder.js'))).then(() =>
       // Its button grants the vendor, or the category when no vendor claims the tag.
@@ -207,6 +215,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
     config,
     error,
     mode: modeFor(config, opts.region || ''),
+    region: opts.region,
     signals,
     lang: pickLang([opts.lang, html, ...(navigator.languages || [])], Object.keys(config.texts)),
     nonce,
@@ -222,17 +231,23 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // like a bad field (nothing could record the decisions), naming the attribute.
   beaconUrl = httpUrl(opts.beaconUrl || config.beacon.url);
   if (opts.beaconUrl && !beaconUrl) c.error = 'data-beacon: not an http(s) URL';
-  if (config.googleConsentMode && !api.__consentMode)
-    await c.load(c.asset('consentry-consent-mode.js')).catch((e) => {
-      // Without Consent Mode's defaults Google's tags would assume "granted": fail closed.
+  // Without these defaults Google's and other vendors' tags would assume "granted": fail closed.
+  const need = (on: unknown, have: unknown, name: string) =>
+    on && !have && c.load(c.asset(name)).catch((e) => {
       c.error = '(root): ' + e.message;
     });
+  const gcm = need(config.googleConsentMode, api.__consentMode, 'consentry-consent-mode.js');
+  await need(config.vendors.some((v) => v.consentApi), api.__vendorApis, 'consentry-vendor-apis.js');
+  await gcm;
+  if (config.gpp) gppStub();
   if (c.error) console.error('[consentry] configuration problem, only required categories run: ' + c.error);
   consentMode = api.__consentMode;
   core = c;
+  vendorApis = api.__vendorApis;
   const prev = store.read(config);
   stored = !core.error && current(prev, config) ? prev : null;
-  consentMode && consentMode.consentDefault(config, state());
+  consentMode && consentMode.consentDefault(config, state(), opts.region, stored);
+  vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
   released = stored ? state() : rejectAll(config);
   gate.rules(config);
@@ -240,6 +255,8 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // Keep the consent id across a re-prompt so the ledger links old and new decisions.
   consentId = prev ? prev.id : '';
   api.__core = core;
+  // The GPP chunk answers what the stub queued; it delays nothing.
+  if (stubbed) core.load(core.asset('consentry-gpp.js')).catch(failed);
   // Now, and again once the page is parsed (the chunk is fetched once).
   declaration();
   document.addEventListener('DOMContentLoaded', declaration);
@@ -254,6 +271,7 @@ export const api: ConsentryApi & {
   __placeholder?: typeof import('./gate/placeholder').placeholder;
   __cleanup?: typeof import('./cleanup').deleteCookies;
   __consentMode?: typeof import('./consent-mode');
+  __vendorApis?: typeof import('./vendor-apis/chunk').vendorApis;
 } = {
   get,
   allowed,
