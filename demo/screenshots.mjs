@@ -1,7 +1,7 @@
 // npm run screenshots: each demo page's banner, preferences dialog (as opened, and with every
 // vendor list expanded and scrolled) and blocked-iframe placeholder, light and dark, desktop and
-// mobile (390 px; the banner also at 320 px), written to demo/screenshots/. Starts the demo
-// in-process on free ports.
+// mobile (390 px; the banner also at 320 px), placeholders in unstyled iframes, written to
+// demo/screenshots/. Starts the demo in-process on free ports.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -88,6 +88,25 @@ try {
     await page.goto(`${demo.url}/flockbird/?region=DE`);
     await page.getByRole('button', { name: /Reject all/i }).first().waitFor({ timeout: 5000 }).catch(() => problems.push('narrow: no banner'));
     await shoot(page, `flockbird-${colorScheme}-narrow-banner`);
+    await context.close();
+  }
+
+  // Placeholders in iframes the site left unstyled (the browser's inset border, 300 × 150 by
+  // default), inserted the way a CMS block would insert them.
+  for (const colorScheme of SCHEMES) {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1000, height: 760 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/flockbird/?region=DE`);
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'plain-embeds';
+      box.style.padding = '16px';
+      box.innerHTML = '<iframe data-consent="youtube" data-src="/vendors/video.html"></iframe> <iframe data-consent="youtube" data-src="/vendors/video.html" width="560" height="315"></iframe>';
+      document.body.prepend(box);
+    });
+    await page.frameLocator('#plain-embeds iframe >> nth=1').locator('button').waitFor({ timeout: 5000 }).catch(() => problems.push('plain embeds: no placeholder'));
+    await page.locator('#plain-embeds').screenshot({ path: join(out, `placeholder-plain-${colorScheme}.png`) });
+    written++;
     await context.close();
   }
 

@@ -20,7 +20,8 @@ export const button =
 export const ring = 'outline:3px solid var(--fg);outline-offset:2px';
 
 // The three buttons (.bs) sit in three equal columns or in one, never two and a lone third:
-// 26em of container is where three stop fitting. The dialog's actions stay in view while its
+// 26em of container is where three stop fitting (a phone-width media query does the same where
+// container queries are missing). The dialog's actions stay in view while its
 // body scrolls (sticky), except on very short screens (200% zoom), where they scroll with it.
 export const css = `
 :host{all:initial!important;font:inherit!important}
@@ -71,7 +72,7 @@ dd{margin-bottom:.25em;overflow-wrap:anywhere}
 svg{display:block}.ro svg{fill:currentColor}
 @media(prefers-reduced-motion:no-preference){.bn,.dlg{animation:in .2s ease-out}.sw:after{transition:inset-inline-start .15s}}
 @keyframes in{from{opacity:0}}
-@media(max-width:30em){.bar,.box,.modal{padding:1em}}
+@media(max-width:30em){.bar,.box,.modal{padding:1em}.bs{grid-template-columns:1fr}}
 @media(min-height:30em){.dlg{padding-bottom:0}.dlg>.bs{position:sticky;bottom:0;margin:0 -1.25em;padding:1em 1.25em 1.25em;background:var(--bg);border-top:1px solid var(--border)}}
 `;
 

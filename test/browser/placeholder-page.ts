@@ -5,13 +5,14 @@ import { shadowOf } from '../support/widget-ui.mjs';
 import { config, fresh as vendorHosts } from './fixtures/vendors';
 
 /** A first visit to a page with one YouTube iframe; resolves once its placeholder is drawn. */
-export async function held(o: { ui?: object; head?: string; attrs?: string; iframe?: string } = {}) {
+/** `after`: HTML right after the iframe (a script there runs before the placeholder draws). */
+export async function held(o: { ui?: object; head?: string; attrs?: string; iframe?: string; after?: string } = {}) {
   const { url, requested } = vendorHosts();
   const page = await openPage({
     config: { ...config, policyUrl: 'https://example.com/cookie-notice', ui: o.ui },
     head: '<title>Tour</title>' + (o.head || ''),
     attrs: o.attrs,
-    body: `<main><h1>Tour</h1><p>Before</p><iframe data-consent="yt" data-src="${url('yt', 'embed.html')}" ${o.iframe ?? 'width="480" height="270"'} title="Product tour"></iframe><p>After</p></main>`,
+    body: `<main><h1>Tour</h1><p>Before</p><iframe data-consent="yt" data-src="${url('yt', 'embed.html')}" ${o.iframe ?? 'width="480" height="270"'} title="Product tour"></iframe>${o.after || ''}<p>After</p></main>`,
   });
   await ready(page.win);
   const f = page.doc.querySelector('iframe')!;

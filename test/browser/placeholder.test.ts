@@ -127,13 +127,23 @@ describe("iframe placeholder: inside the iframe's own box", () => {
 describe('iframe placeholder: under a strict Content-Security-Policy', () => {
   beforeEach(() => fresh(clearState));
 
-  it('is styled with a nonce and no unsafe-inline, and violates nothing', async () => {
-    const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; frame-src http://yt.localhost:*; script-src 'nonce-r4nd0m'; style-src 'nonce-r4nd0m'">`;
-    const spy = `<script nonce="r4nd0m">window.violations=[];document.addEventListener('securitypolicyviolation',e=>violations.push(e.violatedDirective+' '+e.blockedURI))</script>`;
+  const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; frame-src http://yt.localhost:*; script-src 'nonce-r4nd0m'; style-src 'nonce-r4nd0m'">`;
+  const spy = `<script nonce="r4nd0m">window.violations=[];document.addEventListener('securitypolicyviolation',e=>violations.push(e.violatedDirective+' '+e.blockedURI))</script>`;
+
+  it('is styled without unsafe-inline (a constructable stylesheet), and violates nothing', async () => {
     const { win, inner, button } = await held({ head: csp + spy, attrs: 'nonce="r4nd0m"', ui: { theme: 'light' } });
     expect(rgb(button, 'backgroundColor')).to.equal('rgb(29, 78, 216)');
     expect(css(inner.body).display).to.equal('grid');
+    expect([inner.adoptedStyleSheets.length, inner.querySelectorAll('style').length]).to.deep.equal([1, 0]);
     await sleep(100);
     expect((win as any).violations).to.deep.equal([]);
+  });
+
+  it("falls back to a <style> carrying the nonce where the iframe's document has no constructable stylesheets", async () => {
+    const noSheets = `<script nonce="r4nd0m">document.querySelector('iframe').contentWindow.CSSStyleSheet=function(){throw new TypeError('no')}</script>`;
+    const { inner, button } = await held({ head: csp, attrs: 'nonce="r4nd0m"', ui: { theme: 'light' }, after: noSheets });
+    expect(inner.adoptedStyleSheets).to.have.length(0);
+    expect([...inner.querySelectorAll('style')].map((s) => s.nonce)).to.deep.equal(['r4nd0m']);
+    expect(rgb(button, 'backgroundColor')).to.equal('rgb(29, 78, 216)');
   });
 });
