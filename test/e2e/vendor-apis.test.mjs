@@ -11,6 +11,13 @@ import { startVendorNet } from '../support/vendor-net.mjs';
 import { startServer } from './support/server.mjs';
 import { noPageErrors, sleep } from './demo-harness.mjs';
 import { until } from './support/until.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What a stand-in records: `seen[vendor]` is the queue as the vendor found it, then every later call. */
 const record = (name, queue, then = '') =>
@@ -87,9 +94,16 @@ const json = (x) => JSON.stringify(x, (_, v) => (v && typeof v == 'object' && !A
 /** The entry's text as it appears inside the queue's JSON (a flat queue's items without brackets). */
 const inQueue = (v, entry) => (v.flat ? json(entry).slice(1, -1) : json(entry));
 
-let server, net;
+let server, net, tmp;
 before(async () => {
   server = await startServer();
+  // `consentry bundle` bakes the vendor APIs into the loader file: served with its chunks under /baked/.
+  tmp = mkdtempSync(join(tmpdir(), 'consentry-vendor-apis-'));
+  const meta = VENDORS[0];
+  writeFileSync(join(tmp, 'site.json'), JSON.stringify({ revision: 1, vendors: [{ ...meta.vendor, consentApi: meta.api }] }));
+  execFileSync(process.execPath, [join(root, 'bin/consentry.mjs'), 'bundle', join(tmp, 'site.json'), '-o', join(tmp, 'out', 'consentry.js')]);
+  for (const f of readdirSync(join(tmp, 'out'))) server.page('/baked/' + f, readFileSync(join(tmp, 'out', f), 'utf8'), { 'Content-Type': 'application/javascript' });
+  server.page('/baked/meta.html', `<!doctype html><html lang="en"><head><script src="/baked/consentry.js"></script>${meta.snippet}</head><body></body></html>`);
   const handlers = {};
   for (const v of VENDORS)
     for (const [host, body] of Object.entries(v.scripts)) handlers[host] = () => ({ type: 'application/javascript', body });
@@ -104,6 +118,7 @@ before(async () => {
 after(async () => {
   await net?.close();
   await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 const hostsOf = (v) => Object.keys(v.scripts);
@@ -114,6 +129,22 @@ for (const engine of ENGINES)
     let browser;
     before(async () => (browser = await launch(engine, { proxy: net.proxy, ignoreHTTPSErrors: true })));
     after(() => browser?.close());
+
+    it('a loader baked by `consentry bundle` carries the vendor APIs: the default with no chunk request', async () => {
+      net.clear();
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${server.url}/baked/meta.html`);
+        await page.waitForFunction(() => window.consentry && window.consentry.__core);
+        const queued = json(await page.evaluate((q) => eval(q), VENDORS[0].queue));
+        assert.ok(queued.includes(json(VENDORS[0].before)), queued);
+        const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /consentry-vendor-apis/.test(n)));
+        assert.deepEqual(chunks, []);
+        assert.deepEqual(requestsTo(VENDORS[0]), []);
+      } finally {
+        await page.close();
+      }
+    });
 
     for (const v of VENDORS)
       it(`${v.api}: the default is in the vendor's queue before its first request, the update follows in the click's task, in order`, async () => {
