@@ -175,6 +175,8 @@ for (const engine of ENGINES)
           await until(async () => json(await page.evaluate((name) => window.seen[name], v.api)).includes(then));
           const all = json(await page.evaluate((name) => window.seen[name], v.api));
           assert.ok(all.indexOf(first) >= 0 && all.indexOf(first) < all.indexOf(then), `in the vendor's queue: ${all}`);
+          // The default is the vendor's first call, as the vendors document it (Meta: "before init").
+          assert.ok(seen.startsWith('[' + first), `the default opens the vendor's queue: ${seen}`);
           if (!v.loadsFirst) {
             assert.ok(seen.includes(first) && seen.includes(then), `the vendor's first look at its queue: ${seen}`);
             assert.ok(requestsTo(v)[0].time >= clicked, "the vendor's first request came after the click");
