@@ -139,4 +139,20 @@ describe('GPP (IAB Global Privacy Platform) CMP API', () => {
     expect((win as any).__gpp).to.equal(undefined);
     expect(gppChunkRequests(win)).to.equal(0);
   });
+
+  it('a frame asks through the __gppLocator frame and postMessage, and gets the answer with its callId', async () => {
+    const { win } = await openPage({ config, attrs: 'data-region="US-CA"' });
+    await ready(win);
+    await loaded(win);
+    expect(win.frames['__gppLocator' as any]).to.not.equal(undefined);
+    // A vendor's frame: it posts to the window that holds the locator and listens for the return.
+    const frame = win.document.createElement('iframe');
+    win.document.body.appendChild(frame);
+    const script = frame.contentDocument!.createElement('script');
+    script.textContent = `addEventListener('message', function (e) { parent.reply = e.data; });
+      parent.postMessage(JSON.stringify({ __gppCall: { command: 'getField', parameter: 'usca.SaleOptOut', version: '1.1', callId: 'c2' } }), '*');`;
+    frame.contentDocument!.body.appendChild(script);
+    const reply = await until(() => (win as any).reply, 3000, 'the return message');
+    expect(JSON.parse(reply)).to.deep.equal({ __gppReturn: { returnValue: 2, success: true, callId: 'c2' } });
+  });
 });
