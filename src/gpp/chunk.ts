@@ -10,7 +10,8 @@
  * Events come in the order the CMP API specification requires: at load
  * cmpStatus "loaded", then signalStatus "ready"; on each change signalStatus
  * "not ready", a sectionChange per section whose string changed, then (after
- * the banner closed) signalStatus "ready": first and last, as the spec requires. The GPP string is encoded afresh from the sections
+ * the banner's cmpDisplayStatus "hidden") signalStatus "ready": first and last,
+ * as the spec requires. The GPP string is encoded afresh from the sections
  * every time it is read.
  */
 import { CallResponder, CmpApiContext } from '@iabgpp/cmpapi';
@@ -105,11 +106,12 @@ core.on('change', () => {
   touched = fill();
   for (const s of touched) if (model.encodeSection(s) != before[was.indexOf(s)]) cmp.eventQueue.exec('sectionChange', s);
 });
-// "ready" closes the chain: consentry:change is dispatched after every change listener (the
-// widget's closing of the banner, and its cmpDisplayStatus event, among them).
-document.addEventListener('consentry:change', () => status('signalStatus', 'ready'));
+// "ready" closes the chain, after the banner closing on the same click (whichever change listener,
+// the widget's or ours, ran first): both wait for the end of the task's listeners, in this order.
+const later = (fn: () => void) => Promise.resolve().then(fn);
+document.addEventListener('consentry:change', () => later(() => status('signalStatus', 'ready')));
 core.on('show', () => status('cmpDisplayStatus', 'visible'));
-core.on('hide', () => status('cmpDisplayStatus', 'hidden'));
+core.on('hide', () => later(() => status('cmpDisplayStatus', 'hidden')));
 
 // Frames find the CMP by the `__gppLocator` frame and ask through postMessage (CMP API 1.1).
 function locator() {

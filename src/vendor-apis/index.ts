@@ -4,7 +4,9 @@
  * per queue, before its first request: when the configuration is known and, for
  * a queue a snippet creates later, when the gate first meets the vendor's URL
  * (the snippets below create their queue before they give their script a URL).
- * Updates go out in the same task as the visitor's click, before the gate
+ * The default goes to the front of a queue the vendor has not read yet, as the
+ * vendors document it ("before init"): the snippet's own calls may be queued
+ * already when the configuration arrives. Updates go out in the same task as the visitor's click, before the gate
  * releases what the click allowed.
  */
 import type { ConsentApi, ResolvedConfig, Vendor } from '../types';
@@ -19,15 +21,21 @@ interface Switch {
   q(): any;
   /** Tells the vendor its state: `on` for the vendor, `now` for the categories, `first` for the default. */
   s(q: any, on: boolean, now: Allowed, first: boolean, decided: boolean): void;
+  /** Moves the call just queued to the front, while the vendor's script has not read its queue. */
+  f?(q: any): void;
 }
+
+/** The last of a plain queue first (a loaded vendor's queue is no array any more). */
+const front = (a: any, n = 1) => Array.isArray(a) && a.unshift(...a.splice(-n));
 
 const cat = (now: Allowed, id: string) => now.categories[id] === true;
 
 const SWITCHES: Record<ConsentApi, Switch> = {
   // Meta's snippet returns early when fbq exists: it is never created here, only found.
-  meta: { q: () => w.fbq, s: (q, on) => q('consent', on ? 'grant' : 'revoke') },
+  meta: { q: () => w.fbq, s: (q, on) => q('consent', on ? 'grant' : 'revoke'), f: (q) => q.callMethod || front(q.queue) },
   // UET's snippet keeps an existing uetq (w[u]=w[u]||[]).
-  uet: { q: () => (w.uetq = w.uetq || []), s: (q, on, _, first) => q.push('consent', first ? 'default' : 'update', { ad_storage: on ? G : D }) },
+  // Its queue is flat: one call is three items.
+  uet: { q: () => (w.uetq = w.uetq || []), s: (q, on, _, first) => q.push('consent', first ? 'default' : 'update', { ad_storage: on ? G : D }), f: (q) => front(q, 3) },
   // Clarity's snippet keeps an existing clarity function, so this stub queues exactly like its own.
   clarity: {
     q: () =>
@@ -38,6 +46,7 @@ const SWITCHES: Record<ConsentApi, Switch> = {
           (w.clarity.q = w.clarity.q || []).push(arguments);
         }),
     s: (q, on, now) => q('consentv2', { ad_Storage: on && cat(now, 'advertising') ? G : D, analytics_Storage: on ? G : D }),
+    f: (q) => front(q.q),
   },
   // TikTok's snippet keeps an existing ttq array and queues [method, …args] in it until its methods exist.
   tiktok: {
@@ -46,9 +55,10 @@ const SWITCHES: Record<ConsentApi, Switch> = {
       const m = on ? 'grantConsent' : first && !decided ? 'holdConsent' : 'revokeConsent';
       q[m] ? q[m]() : q.push([m]);
     },
+    f: front,
   },
   // Pinterest's snippet returns early when pintrk exists: found, never created.
-  pinterest: { q: () => w.pintrk, s: (q, on) => q('setconsent', on) },
+  pinterest: { q: () => w.pintrk, s: (q, on) => q('setconsent', on), f: (q) => front(q.queue) },
   // Shopify's storefront API, when the page has it: loaded through Shopify.loadFeatures if needed.
   shopify: {
     q: () => w.Shopify && (w.Shopify.customerPrivacy || w.Shopify.loadFeatures) && w.Shopify,
@@ -76,7 +86,7 @@ export function vendorDefaults(config: ResolvedConfig, now: Allowed, decided: un
   each(config, (v, sw) => {
     if (id && id != v.id) return;
     const q = sw.q();
-    if (q && !told.has(q)) told.add(q), sw.s(q, now.vendors[v.id] === true, now, true, !!decided);
+    if (q && !told.has(q)) told.add(q), sw.s(q, now.vendors[v.id] === true, now, true, !!decided), sw.f && sw.f(q);
   });
 }
 
@@ -84,6 +94,11 @@ export function vendorDefaults(config: ResolvedConfig, now: Allowed, decided: un
 export function vendorUpdate(config: ResolvedConfig, now: Allowed) {
   each(config, (v, sw) => {
     const q = sw.q();
-    if (q) sw.s(q, now.vendors[v.id] === true, now, !told.has(q), true), told.add(q);
+    if (q) {
+      const first = !told.has(q);
+      told.add(q);
+      sw.s(q, now.vendors[v.id] === true, now, first, true);
+      if (first && sw.f) sw.f(q);
+    }
   });
 }
