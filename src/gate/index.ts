@@ -197,9 +197,11 @@ export function startGate(host: GateHost): Gate {
     if (!p) {
       const nav = (u: any, how: string) => (hold(f, 'src', u) ? cfg && check(f) : w.location[how](u));
       // Methods run on the real objects; constructors (with a prototype) are left as they are.
+      // A wrapper of this page, not the frame's bind: WebKit takes a bound function's realm as
+      // the caller, so the page's postMessage would reach the frame with the frame as its source.
       const get = (o: any, k: PropertyKey) => {
         const v = o[k];
-        return typeof v == 'function' && !v.prototype ? v.bind(o) : v;
+        return typeof v == 'function' && !v.prototype ? (...a: any[]) => Reflect.apply(v, o, a) : v;
       };
       const loc = new Proxy(
         {},

@@ -124,6 +124,23 @@ describe("iframe placeholder: inside the iframe's own box", () => {
   });
 });
 
+describe("iframe placeholder: the held iframe's window", () => {
+  beforeEach(() => fresh(clearState));
+
+  // Scripts that talk to a frame (axe-core's frame messaging, friendly-iframe ad code) answer
+  // the message's source: it must be the page that posted, not the frame itself.
+  it("carries the page's messages with the page as their source", async () => {
+    const { win, f } = await held();
+    const inner = f.contentDocument!.defaultView!;
+    const got = new Promise<MessageEvent>((r) => inner.addEventListener('message', r, { once: true }));
+    // Posted by the page's own code, as a site's script would.
+    new (win as any).Function("document.querySelector('iframe').contentWindow.postMessage('hello', '*')")();
+    const e = await got;
+    expect(e.data).to.equal('hello');
+    expect(e.source === win, 'the source is the page').to.equal(true);
+  });
+});
+
 describe('iframe placeholder: under a strict Content-Security-Policy', () => {
   beforeEach(() => fresh(clearState));
 
