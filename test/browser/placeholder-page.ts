@@ -5,14 +5,22 @@ import { shadowOf } from '../support/widget-ui.mjs';
 import { config, fresh as vendorHosts } from './fixtures/vendors';
 
 /** A first visit to a page with one YouTube iframe; resolves once its placeholder is drawn. */
-/** `after`: HTML right after the iframe (a script there runs before the placeholder draws). */
-export async function held(o: { ui?: object; head?: string; attrs?: string; iframe?: string; after?: string } = {}) {
+/**
+ * `after`: HTML right after the iframe. A script there may run after the placeholder drew: the
+ * parser can pause between them while the placeholder's chunk arrives. `inserted`: the iframe
+ * is put in by a script carrying that nonce, which then runs `then` in the same task, so before
+ * the placeholder can draw.
+ */
+export async function held(o: { ui?: object; head?: string; attrs?: string; iframe?: string; after?: string; inserted?: { nonce: string; then: string } } = {}) {
   const { url, requested } = vendorHosts();
+  const frame = `<iframe data-consent="yt" data-src="${url('yt', 'embed.html')}" ${o.iframe ?? 'width="480" height="270"'} title="Product tour"></iframe>`;
+  const i = o.inserted;
+  const place = i ? `<script nonce="${i.nonce}">document.currentScript.insertAdjacentHTML('afterend', ${JSON.stringify(frame)});${i.then}</script>` : frame;
   const page = await openPage({
     config: { ...config, policyUrl: 'https://example.com/cookie-notice', ui: o.ui },
     head: '<title>Tour</title>' + (o.head || ''),
     attrs: o.attrs,
-    body: `<main><h1>Tour</h1><p>Before</p><iframe data-consent="yt" data-src="${url('yt', 'embed.html')}" ${o.iframe ?? 'width="480" height="270"'} title="Product tour"></iframe>${o.after || ''}<p>After</p></main>`,
+    body: `<main><h1>Tour</h1><p>Before</p>${place}${o.after || ''}<p>After</p></main>`,
   });
   await ready(page.win);
   const f = page.doc.querySelector('iframe')!;
