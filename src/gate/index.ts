@@ -283,7 +283,7 @@ export function startGate(host: GateHost): Gate {
       try {
         const raw = baked || JSON.parse(document.getElementById('consentry-config')!.textContent!);
         // Only what it takes to match a host; anything odd is left for the check to name.
-        pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: v.hosts.filter((h: unknown) => typeof h == 'string') })) } as any);
+        pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: (v.hosts || []).filter((h: unknown) => typeof h == 'string') })) } as any);
       } catch (e) {}
       ({ setAttr, parse } = intercept(hold, clean, net, frame));
       release = releaser(setAttr, nonce);
