@@ -100,7 +100,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   // A clone of a held element is held too: it has the same attributes, and answers the same.
   const cloned = (o: any, c: any) => {
     if (o._h) c._h = o._h;
-    if (c.querySelectorAll) c.querySelectorAll('[data-consent=""]').forEach((e: any) => (e._h = 1));
+    if (c.firstElementChild) c.querySelectorAll('[data-consent=""]').forEach((e: any) => (e._h = 1));
     return c;
   };
   wrap(Node.prototype, 'cloneNode', (f) => function (this: any, deep?: boolean) {
