@@ -14,7 +14,9 @@ else if (me) {
   const d = me.dataset;
   // `consentry bundle` prepends the validated configuration to this file.
   const baked = w.__consentryConfig;
+  const more = w.__consentryMore;
   delete w.__consentryConfig;
+  delete w.__consentryMore;
   start({
     config: baked,
     configUrl: d.config,
@@ -23,6 +25,7 @@ else if (me) {
     beaconUrl: d.beacon,
     nonce: me.nonce,
     assetBase: me.src,
+    more,
     validator: () => addScript(chunk('consentry-validate.js', me.src), me.nonce || '').then(() => w.consentry.__validate),
   });
 }
