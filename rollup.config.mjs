@@ -3,6 +3,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import dts from 'rollup-plugin-dts';
 
 const ts = (extra = {}) => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, ...extra });
@@ -23,9 +24,42 @@ export default [
     plugins: [resolve(), ts(), minify()],
   },
   {
+    // What `consentry bundle` bakes a configuration into: the same loader without fetching and
+    // checking a configuration (config-load-baked.ts in place of config-load.ts).
+    input: 'src/loader.ts',
+    output: { file: 'dist/consentry.baked.js', format: 'iife' },
+    plugins: [
+      {
+        name: 'baked-config',
+        resolveId: (id, from) => (id == './config-load' && from && from.endsWith('core.ts') ? fileURLToPath(new URL('src/config-load-baked.ts', import.meta.url)) : null),
+      },
+      resolve(),
+      ts(),
+      minify(),
+    ],
+  },
+  {
+    // What records decisions (src/recorder.ts): a first view's, a page where a decision changes.
+    input: 'src/decide-chunk.ts',
+    output: { file: 'dist/consentry-decide.js', format: 'iife' },
+    plugins: [ts(), minify()],
+  },
+  {
     input: 'src/consent-mode-chunk.ts',
     output: { file: 'dist/consentry-consent-mode.js', format: 'iife' },
     plugins: [ts(), minify()],
+  },
+  {
+    // Vendors' own consent APIs (Meta, UET, Clarity, TikTok, Pinterest, Shopify): configurations with consentApi.
+    input: 'src/vendor-apis/chunk.ts',
+    output: { file: 'dist/consentry-vendor-apis.js', format: 'iife' },
+    plugins: [ts(), minify()],
+  },
+  {
+    // The IAB GPP CMP API (@iabgpp/cmpapi), fetched by configurations with gpp.
+    input: 'src/gpp/chunk.ts',
+    output: { file: 'dist/consentry-gpp.js', format: 'iife' },
+    plugins: [resolve(), ts(), minify()],
   },
   {
     input: 'src/gate/placeholder.ts',

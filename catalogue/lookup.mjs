@@ -2,7 +2,7 @@
 // them through index.mjs, the demo playground imports this file directly beside the fetched JSON.
 
 /** The fields a configuration's vendor may have (SPEC in src/validate.ts; a test keeps them equal). */
-export const CONFIG_FIELDS = ['id', 'name', 'category', 'purpose', 'hosts', 'cookies', 'dataCollected', 'retention', 'privacyPolicyUrl', 'optOutUrl'];
+export const CONFIG_FIELDS = ['id', 'name', 'category', 'purpose', 'hosts', 'cookies', 'dataCollected', 'retention', 'privacyPolicyUrl', 'optOutUrl', 'consentApi'];
 const COOKIE_FIELDS = ['name', 'match', 'duration'];
 
 /** A lowercase host from a host, `host:port` or URL; '' when there is none. */

@@ -1,5 +1,7 @@
-// npm run screenshots: each demo page's banner and preferences dialog, light and dark, desktop
-// and mobile (360 px), written to demo/screenshots/. Starts the demo in-process on free ports.
+// npm run screenshots: each demo page's banner, preferences dialog (as opened, and with every
+// vendor list expanded and scrolled) and blocked-iframe placeholder, light and dark, desktop and
+// mobile (390 px; the banner also at 320 px), placeholders in unstyled iframes, written to
+// demo/screenshots/. Starts the demo in-process on free ports.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,7 +12,8 @@ import { SITES, startDemo } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'screenshots');
-const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 360, height: 740 } };
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } };
+const NARROW = { width: 320, height: 640 };
 const SCHEMES = ['light', 'dark'];
 
 mkdirSync(out, { recursive: true });
@@ -44,12 +47,29 @@ try {
       await banner.waitFor({ timeout: 5000 }).catch(() => problems.push(`${base}: no banner button appeared`));
       await page.waitForTimeout(300); // let an entrance transition settle
       await shoot(page, `${base}-banner`);
+      // A page with an embed: its placeholder beside the banner, as a first visitor sees them.
+      const frame = page.locator('iframe[data-src]').first();
+      if (await frame.count()) {
+        await frame.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await page.frameLocator('iframe[data-src] >> nth=0').locator('button').waitFor({ timeout: 5000 }).catch(() => problems.push(`${base}: no placeholder button`));
+        await shoot(page, `${base}-placeholder`);
+        await page.evaluate(() => scrollTo(0, 0));
+      }
       // The banner may cover the footer link; the API opens the same dialog.
       await page.evaluate(() => window.consentry.show());
       const dialog = page.getByRole('dialog');
       await dialog.waitFor({ timeout: 5000 }).catch(() => problems.push(`${base}: no dialog after "Cookie Preferences"`));
       await page.waitForTimeout(300);
       await shoot(page, `${base}-dialog`);
+      // Every vendor list open and the body scrolled halfway: the actions stay in view.
+      await page.evaluate(() => {
+        const root = document.getElementById('consentry-ui').shadowRoot;
+        root.querySelectorAll('details').forEach((d) => (d.open = true));
+        const dlg = root.querySelector('.dlg');
+        dlg.scrollTop = (dlg.scrollHeight - dlg.clientHeight) / 2;
+      });
+      await page.waitForTimeout(100);
+      await shoot(page, `${base}-dialog-vendors`);
     } catch (e) {
       problems.push(`${base}: ${e.message.split('\n')[0]}`);
     } finally {
@@ -60,6 +80,35 @@ try {
   await Promise.all([1, 2, 3, 4].map(async () => {
     while (queue.length) await run(queue.shift());
   }));
+
+  // The narrowest phone: three buttons stacked at equal width.
+  for (const colorScheme of SCHEMES) {
+    const context = await browser.newContext({ colorScheme, viewport: NARROW, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/flockbird/?region=DE`);
+    await page.getByRole('button', { name: /Reject all/i }).first().waitFor({ timeout: 5000 }).catch(() => problems.push('narrow: no banner'));
+    await shoot(page, `flockbird-${colorScheme}-narrow-banner`);
+    await context.close();
+  }
+
+  // Placeholders in iframes the site left unstyled (the browser's inset border, 300 × 150 by
+  // default), inserted the way a CMS block would insert them.
+  for (const colorScheme of SCHEMES) {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1000, height: 760 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/flockbird/?region=DE`);
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 'plain-embeds';
+      box.style.padding = '16px';
+      box.innerHTML = '<iframe data-consent="youtube" data-src="/vendors/video.html"></iframe> <iframe data-consent="youtube" data-src="/vendors/video.html" width="560" height="315"></iframe>';
+      document.body.prepend(box);
+    });
+    await page.frameLocator('#plain-embeds iframe >> nth=1').locator('button').waitFor({ timeout: 5000 }).catch(() => problems.push('plain embeds: no placeholder'));
+    await page.locator('#plain-embeds').screenshot({ path: join(out, `placeholder-plain-${colorScheme}.png`) });
+    written++;
+    await context.close();
+  }
 
   // Each site as a visitor sees it after "Accept all": the cookie notice and the live panel.
   for (const site of Object.keys(SITES)) {

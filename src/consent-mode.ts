@@ -3,8 +3,9 @@
  * `function gtag(){dataLayer.push(arguments)}` does: Google's tags read an
  * Arguments object there as a command, and a plain array as nothing.
  */
-import type { ResolvedConfig } from './types';
-import type { Allowed } from './decision';
+import type { Mode, ResolvedConfig } from './types';
+import { readSignals } from './signals';
+import { defaults, type Allowed } from './decision';
 
 const push = (x: unknown) => ((window as any).dataLayer ||= []).push(x);
 function gtag(..._: any[]) {
@@ -32,15 +33,26 @@ function types(now: Allowed) {
  * Pushes `consent default` before any gated tag can run (denied unless `now`
  * allows it), and, when something is already allowed (a returning visitor, an
  * opt-out region), the matching `update` too, so GTM triggers see it on load.
+ * Where the page cannot tell the region (no data-region), the
+ * configuration's region rules become region-scoped defaults (`region: [...]`,
+ * one per mode), so Google's own geolocation applies each region's mode; a
+ * stored decision (`decided`) then always sends its update, which outranks them.
  */
-export function consentDefault(config: ResolvedConfig, now: Allowed) {
+export function consentDefault(config: ResolvedConfig, now: Allowed, region?: string | null, decided?: unknown) {
   const o = config.googleConsentMode;
   if (!o) return;
-  gtag('consent', 'default', { ...types(now), wait_for_update: o.waitForUpdate ?? 500 });
+  const wait = { wait_for_update: o.waitForUpdate ?? 500 };
+  const regions = config.mode.regions;
+  let scoped = false;
+  for (const mode of ['opt-in', 'opt-out'] as Mode[]) {
+    const list = Object.keys(regions).filter((r) => regions[r] == mode);
+    if (!region && list.length) (scoped = true), gtag('consent', 'default', { ...types(defaults(config, mode, readSignals())), ...wait, region: list });
+  }
+  gtag('consent', 'default', { ...types(now), ...wait });
   if (o.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
   if (o.urlPassthrough) gtag('set', 'url_passthrough', true);
   // security_storage is always granted: a second grant means the visitor's state allows something.
-  if (Object.values(types(now)).filter((x) => x[0] == 'g')[1]) consentUpdate(config, now);
+  if ((scoped && decided) || Object.values(types(now)).filter((x) => x[0] == 'g')[1]) consentUpdate(config, now);
 }
 
 /** Pushes `consent update`, then a `consentry_update` event for GTM triggers. */

@@ -6,6 +6,7 @@ import { api, start } from './core';
 import { addScript } from './script';
 import { chunk } from './release';
 import { preview } from './gate';
+import { gppStub } from './gpp/stub';
 
 const w = window as any;
 const me = document.currentScript as HTMLScriptElement | null;
@@ -15,9 +16,14 @@ else if (me) {
   const d = me.dataset;
   // `consentry bundle` prepends the validated configuration to this file.
   const baked = w.__consentryConfig;
+  const more = w.__consentryMore;
   delete w.__consentryConfig;
+  delete w.__consentryMore;
   // The gate holds the baked hosts' plain tags from the first moment (gate/index.ts preview).
   preview(baked);
+  // GPP's stub must exist before any tag asks: at once when the configuration is here already
+  // (a look at the inline text is enough: a configuration without gpp just answers "not applicable").
+  if (baked ? baked.gpp : /"gpp"\s*:\s*[{t]/.test((document.getElementById('consentry-config') || me).textContent!)) gppStub();
   start({
     config: baked,
     configUrl: d.config,
@@ -26,6 +32,7 @@ else if (me) {
     beaconUrl: d.beacon,
     nonce: me.nonce,
     assetBase: me.src,
+    more,
     validator: () => addScript(chunk('consentry-validate.js', me.src), me.nonce || '').then(() => w.consentry.__validate),
   });
 }

@@ -33,6 +33,7 @@ export const DOCS: Record<string, string> = {
   'vendors[].retention': 'How long the vendor keeps the data.',
   'vendors[].privacyPolicyUrl': 'The vendor\'s privacy policy.',
   'vendors[].optOutUrl': 'Where the visitor can opt out with the vendor itself.',
+  'vendors[].consentApi': "The vendor's own consent switch (meta, uet, clarity, tiktok, pinterest, shopify): told the vendor's state before its first request and on every change. See docs/ad-tech.md.",
   cookie: 'The consent cookie.',
   'cookie.name': 'Cookie name. Default "consentry".',
   'cookie.expiresDays': 'Days a choice lasts before the visitor is asked again. Default 182.',
@@ -53,6 +54,18 @@ export const DOCS: Record<string, string> = {
   'ui.theme': 'light, dark or auto (default: follows the visitor\'s system).',
   'ui.reopenButton': 'Show the small floating button that reopens the preferences. Default true.',
   'ui.vendorSwitches': 'Offer a switch per vendor in the preferences. Default true.',
+  gpp: 'IAB Global Privacy Platform (window.__gpp) for US visitors: true, or options. Off by default. See docs/ad-tech.md.',
+  'gpp.sections': 'Sections to fill: usnat, and the state section data-region selects ("US-CA" → usca). Default: all of them.',
+  'gpp.notices': 'Which notices the site gives (true: given, the default; false: not given).',
+  'gpp.notices.privacy': 'The privacy notice (SharingNotice, ProcessingNotice).',
+  'gpp.notices.sale': 'Notice of the right to opt out of the sale of personal data.',
+  'gpp.notices.sharing': 'Notice of the right to opt out of sharing (California).',
+  'gpp.notices.targetedAdvertising': 'Notice of the right to opt out of targeted advertising.',
+  'gpp.mspa': 'IAB Multi-State Privacy Agreement. Default: not a covered transaction.',
+  'gpp.mspa.covered': 'The site is a signatory and this is a covered transaction.',
+  'gpp.mspa.mode': 'opt-out (Opt-Out Option Mode) or service-provider (Service Provider Mode).',
+  'gpp.cmpId': 'CMP id assigned by the IAB (0, the default, until one is registered).',
+  'gpp.cmpVersion': 'Your version of the CMP. Default 1.',
 };
 
 type Json = Record<string, any>;

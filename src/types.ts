@@ -39,7 +39,27 @@ export interface Vendor {
   retention?: string;
   privacyPolicyUrl?: string;
   optOutUrl?: string;
+  /** The vendor's own consent switch, told the vendor's state before its first request and on every change (docs/ad-tech.md). */
+  consentApi?: ConsentApi;
 }
+
+/** Vendors with a consent switch of their own (src/vendor-apis). */
+export type ConsentApi = (typeof import('./vendor-apis/names').CONSENT_APIS)[number];
+
+/** IAB Global Privacy Platform (src/gpp). */
+export interface GppOptions {
+  /** Sections to fill: `usnat` and state sections (`usca`, `usva`, …). Default: all supported. */
+  sections?: GppSection[];
+  /** Whether the site gave each notice. Default: all true. */
+  notices?: { privacy?: boolean; sale?: boolean; sharing?: boolean; targetedAdvertising?: boolean };
+  /** Multi-State Privacy Agreement: covered transactions, and in which mode. Default: not covered. */
+  mspa?: { covered?: boolean; mode?: 'opt-out' | 'service-provider' };
+  /** IAB-assigned CMP id (0 until one is registered) and the CMP's version. */
+  cmpId?: number;
+  cmpVersion?: number;
+}
+
+export type GppSection = (typeof import('./gpp/sections').GPP_SECTIONS)[number];
 
 export interface GoogleConsentModeOptions {
   /** Milliseconds Google tags wait for an update before using the defaults. Default 500. */
@@ -73,6 +93,7 @@ export interface Config {
   autoBlock?: { unknownHosts?: 'allow' | 'block' };
   texts?: Record<string, Record<string, string>>;
   ui?: UiOptions;
+  gpp?: boolean | GppOptions;
 }
 
 /** A configuration with every default filled in; what the rest of the code reads. */
@@ -87,6 +108,8 @@ export interface ResolvedConfig {
   googleConsentMode: GoogleConsentModeOptions | null;
   autoBlock: { unknownHosts: 'allow' | 'block' };
   texts: Record<string, Record<string, string>>;
+  /** As configured; the GPP chunk reads it (src/gpp/chunk.ts). */
+  gpp?: boolean | GppOptions;
   /** As configured in the loader; the widget fills in its defaults when it starts (widget/core.ts). */
   ui: Required<Pick<UiOptions, 'layout' | 'theme' | 'reopenButton' | 'vendorSwitches'>> & { position: NonNullable<UiOptions['position']> };
 }

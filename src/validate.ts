@@ -20,6 +20,8 @@
  */
 import { LIMITS } from './limits';
 import { safePattern } from './cookie-rule';
+import { GPP_SECTIONS } from './gpp/sections';
+import { CONSENT_APIS } from './vendor-apis/names';
 
 export type Spec = string | (Spec | number)[] | { [key: string]: Spec };
 
@@ -44,6 +46,7 @@ export const SPEC: Spec = {
       retention: 's',
       privacyPolicyUrl: 'u',
       optOutUrl: 'u',
+      consentApi: CONSENT_APIS.join('|'),
     },
     LIMITS.vendors,
   ],
@@ -58,6 +61,18 @@ export const SPEC: Spec = {
     theme: 'light|dark|auto',
     reopenButton: 'b',
     vendorSwitches: 'b',
+  },
+  gpp: {
+    '|': [
+      'b',
+      {
+        sections: [GPP_SECTIONS.join('|')],
+        notices: { privacy: 'b', sale: 'b', sharing: 'b', targetedAdvertising: 'b' },
+        mspa: { covered: 'b', mode: 'opt-out|service-provider' },
+        cmpId: 'n:0:4095',
+        cmpVersion: 'n:0:4095',
+      },
+    ],
   },
 };
 

@@ -19,6 +19,8 @@ export function Banner() {
       role={modal ? 'dialog' : 'region'}
       aria-modal={modal ? 'true' : undefined}
       aria-labelledby="bt"
+      // Out of sight and out of reach while the dialog is open; back (and focusable) when it closes.
+      hidden={state.prefs}
       inert={state.prefs}
       onKeyDown={modal ? trap() : undefined}
     >
@@ -40,5 +42,5 @@ export function Banner() {
       </div>
     </div>
   );
-  return modal ? [<div class="back" />, box] : box;
+  return modal ? [<div class="back" hidden={state.prefs} />, box] : box;
 }

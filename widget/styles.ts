@@ -3,7 +3,7 @@
  * Colours come from `--consentry-*` custom properties (they inherit into the shadow
  * root); each has a `-dark` twin for the dark theme. See docs/widget.md.
  */
-const names = ['bg', 'fg', 'muted', 'accent', 'accent-fg', 'border', 'surface'];
+export const names = ['bg', 'fg', 'muted', 'accent', 'accent-fg', 'border', 'surface'];
 const vars = (suffix: string, defaults: string) =>
   defaults
     .split(' ')
@@ -14,6 +14,15 @@ const vars = (suffix: string, defaults: string) =>
 export const light = vars('', '#fff #1b1b1f #4b5563 #1d4ed8 #fff #6b7280 #f3f4f6');
 export const dark = vars('-dark', '#1b1b1f #f3f4f6 #c9cdd4 #9db8ff #0b1020 #9ca3af #2a2a30');
 
+// A button and a focus ring as the widget draws them; the iframe placeholder draws the same.
+export const button =
+  'min-height:44px;padding:.5em 1em;font:inherit;font-weight:600;color:var(--accent-fg);background:var(--accent);border:2px solid var(--accent);border-radius:var(--consentry-radius,8px);cursor:pointer';
+export const ring = 'outline:3px solid var(--fg);outline-offset:2px';
+
+// The three buttons (.bs) sit in three equal columns or in one, never two and a lone third:
+// 26em of container is where three stop fitting (a phone-width media query does the same where
+// container queries are missing). The dialog's actions stay in view while its
+// body scrolls (sticky), except on very short screens (200% zoom), where they scroll with it.
 export const css = `
 :host{all:initial!important;font:inherit!important}
 .r{${light};font-family:var(--consentry-font);font-size:var(--consentry-font-size,15px);line-height:1.5;color:var(--fg)}
@@ -23,13 +32,14 @@ export const css = `
 h2,h3,h4,p,ul,dl,dd{margin:0;padding:0}
 h2{font-size:1.2em}h3,h4{font-size:1em}
 a{color:var(--accent)}
-:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
+:focus-visible{${ring}}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .bn,.dlg,.ro{position:fixed;z-index:2147483646;background:var(--bg);color:var(--fg);box-shadow:0 2px 16px #0006}
 .bn,.dlg{padding:1.25em;max-height:100%;overflow:auto;border:1px solid var(--border)}
 .bar{left:0;right:0;bottom:0;border-width:1px 0 0}
 .bar.top{top:0;bottom:auto;border-width:0 0 1px}
 .in{max-width:72em;margin:auto;display:flex;flex-wrap:wrap;gap:1em;align-items:center}
+.in,.dlg{container-type:inline-size}
 .tx{flex:1 1 24em;display:grid;gap:.5em}
 .box,.modal{border-radius:var(--consentry-radius,12px);width:calc(100% - 2em);max-width:28em}
 .box{bottom:1em;inset-inline-end:1em}
@@ -38,8 +48,9 @@ a{color:var(--accent)}
 .modal,.dlg{top:50%;left:50%;transform:translate(-50%,-50%);max-height:calc(100% - 2em)}
 .dlg{outline:0;z-index:2147483647;width:calc(100% - 2em);max-width:40em;border-radius:var(--consentry-radius,12px);display:grid;gap:1em}
 .back{position:fixed;inset:0;z-index:2147483646;background:var(--consentry-backdrop,#0009)}
-.bs{display:grid;grid-template-columns:repeat(auto-fit,minmax(8em,1fr));gap:.5em;flex:1 1 20em}
-.b{min-height:44px;padding:.5em 1em;font:inherit;font-weight:600;color:var(--accent-fg);background:var(--accent);border:2px solid var(--accent);border-radius:var(--consentry-radius,8px);cursor:pointer}
+.bs{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));grid-auto-rows:1fr;gap:.5em;flex:1 1 26em}
+@container (max-width:26em){.bs{grid-template-columns:1fr}}
+.b{${button}}
 .b:hover{filter:brightness(1.12)}
 .hd,.row{display:flex;gap:1em;align-items:center;justify-content:space-between}
 .x{flex:none;width:44px;height:44px;padding:10px;color:var(--fg);background:none;border:0;border-radius:8px;cursor:pointer}
@@ -56,12 +67,13 @@ dd{margin-bottom:.25em;overflow-wrap:anywhere}
 .sw[aria-checked=true]{background:var(--accent);border-color:var(--accent)}
 .sw[aria-checked=true]:after{inset-inline-start:22px;background:var(--accent-fg)}
 .sw:disabled{opacity:.6;cursor:default}
-.ro[hidden]{display:none}
+[hidden]{display:none}
 .ro{bottom:1em;inset-inline-start:1em;width:44px;height:44px;border-radius:50%;border:2px solid var(--border);color:var(--accent);cursor:pointer;padding:10px}
 svg{display:block}.ro svg{fill:currentColor}
 @media(prefers-reduced-motion:no-preference){.bn,.dlg{animation:in .2s ease-out}.sw:after{transition:inset-inline-start .15s}}
 @keyframes in{from{opacity:0}}
-@media(max-width:30em){.bar,.box,.modal{padding:1em}}
+@media(max-width:30em){.bar,.box,.modal{padding:1em}.bs{grid-template-columns:1fr}}
+@media(min-height:30em){.dlg{padding-bottom:0}.dlg>.bs{position:sticky;bottom:0;margin:0 -1.25em;padding:1em 1.25em 1.25em;background:var(--bg);border-top:1px solid var(--border)}}
 `;
 
 /** Constructable stylesheets need no nonce; where they are missing, a `<style>` carries the loader's nonce. */

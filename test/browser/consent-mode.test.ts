@@ -75,4 +75,29 @@ describe('Google Consent Mode v2', () => {
     off.win.consentry.acceptAll();
     expect(off.win.dataLayer).to.equal(undefined);
   });
+
+  it('without data-region, region rules become region-scoped defaults (one per mode), before the global default', async () => {
+    const regional = { ...gcm, mode: { default: 'opt-in', regions: { US: 'opt-out', 'US-CA': 'opt-in', CH: 'opt-out' } } };
+    const { win } = await openPage({ config: regional });
+    await ready(win);
+    const granted = { ...denied, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' };
+    expect(entries(win)).to.deep.equal([
+      ['args:consent', 'default', { ...denied, wait_for_update: 500, region: ['US-CA'] }],
+      ['args:consent', 'default', { ...granted, wait_for_update: 500, region: ['US', 'CH'] }],
+      ['args:consent', 'default', { ...denied, wait_for_update: 500 }],
+    ]);
+    // A stored choice outranks every region's default: its update follows even when it denies all.
+    win.consentry.rejectAll();
+    const back = await openPage({ config: regional });
+    await ready(back.win);
+    expect(entries(back.win).map((e: any) => e[1] || e.event)).to.deep.equal(['default', 'default', 'default', 'update', 'consentry_update']);
+    expect(entries(back.win)[3][2]).to.deep.equal(denied);
+  });
+
+  it('with data-region the page knows the region: no region-scoped defaults', async () => {
+    const regional = { ...gcm, mode: { default: 'opt-in', regions: { US: 'opt-out' } } };
+    const { win } = await openPage({ config: regional, attrs: 'data-region="DE"' });
+    await ready(win);
+    expect(entries(win)).to.deep.equal([['args:consent', 'default', { ...denied, wait_for_update: 500 }]]);
+  });
 });

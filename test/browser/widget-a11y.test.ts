@@ -6,6 +6,7 @@ import { axe, control, fresh, shadowOf } from '../support/widget-ui.mjs';
 import { vendors } from '../support/widget-fixtures.mjs';
 import en from '../../src/i18n/en';
 import { LANGS } from '../../src/lang';
+import { held } from './placeholder-page';
 
 const config = { revision: 1, policyUrl: 'https://example.com/cookie-notice', vendors };
 
@@ -36,6 +37,25 @@ describe('widget: accessibility in both themes (axe-core)', () => {
       const root = await shadowOf(doc, '.dlg');
       root.querySelectorAll('details').forEach((d) => (d.open = true));
       expect(await axe(win)).to.deep.equal([]);
+    });
+
+  // axe-core runs in the page and, through its frame messaging, in the placeholder's document,
+  // which it judges as part of the page: the whole page is checked, as a site would be.
+  for (const theme of ['light', 'dark'])
+    it(`finds no violations in a blocked iframe's placeholder, ${theme} theme`, async () => {
+      const { win, f } = await held({ ui: { theme } });
+      await new Promise((ok, fail) => {
+        const s = f.contentDocument!.createElement('script');
+        s.src = '/node_modules/axe-core/axe.min.js';
+        s.onload = ok;
+        s.onerror = fail;
+        f.contentDocument!.head.appendChild(s);
+      });
+      expect(await axe(win, 'html')).to.deep.equal([]);
+      // It did look inside: the placeholder's button passed the contrast check in its frame.
+      const contrast = await (win as any).axe.run({ include: [['html']] }, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+      const inFrame = contrast.passes.flatMap((r: any) => r.nodes.map((n: any) => n.target.join(' ')));
+      expect(inFrame).to.include('iframe button');
     });
 
   itUnless({ webkit: 'WebKitWebDriver cannot emulate a dark colour scheme' }, 'follows the system colour scheme with theme "auto", and finds no violations in dark', async () => {

@@ -72,12 +72,11 @@ export async function openIdleSockets(url, n) {
   /** @type {Set<net.Socket>} */
   const sockets = new Set();
   let closed = false;
-  let opened = 0;
+  let evicted = 0;
   /** @param {number} i */
   function open(i) {
     return new Promise((resolve) => {
       const s = net.connect(Number(port), hostname);
-      opened++;
       sockets.add(s);
       s.on('error', () => {});
       s.once('connect', () => {
@@ -87,6 +86,7 @@ export async function openIdleSockets(url, n) {
       });
       s.once('close', () => {
         sockets.delete(s);
+        if (!closed) evicted++;
         resolve(undefined);
         // Not at once: a ledger refusing connections would otherwise make this a busy loop.
         if (!closed) setTimeout(() => !closed && open(i), 100);
@@ -99,8 +99,9 @@ export async function openIdleSockets(url, n) {
     get open() {
       return sockets.size;
     },
-    get opened() {
-      return opened;
+    /** Sockets the ledger closed (each is reopened 100 ms later). */
+    get evicted() {
+      return evicted;
     },
     close() {
       closed = true;
@@ -281,7 +282,9 @@ export async function idleSocketsTest(args, env = {}) {
       statuses.push(health.status);
     }
     assert.deepEqual(new Set(statuses), new Set([204, 200]), `answers while 1,000 sockets were held open: ${[...new Set(statuses)]}`);
-    assert.ok(attack.opened > 1000, 'the ledger closed attack sockets to make room (and they were reopened)');
+    // Counted when the ledger closes one, not when it is reopened 100 ms later: the visitors'
+    // requests share one keep-alive connection and can all be answered within those 100 ms.
+    assert.ok(attack.evicted > 0, 'the ledger closed attack sockets to make room');
   } finally {
     attack.close();
     ledger.child.kill('SIGTERM');

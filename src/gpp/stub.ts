@@ -1,0 +1,20 @@
+/**
+ * The `__gpp` stub (IAB GPP CMP API 1.1), in the loader because it must exist
+ * before any tag asks: `ping` answers at once (cmpStatus "stub"); every other
+ * command waits in order until the GPP chunk (chunk.ts) has filled its sections
+ * and answers them. Defined only for a configuration with `gpp`.
+ */
+export let stubbed = false;
+
+export function gppStub() {
+  const w = window as any;
+  if (w.__gpp) return;
+  stubbed = true;
+  const queue: unknown[][] = [];
+  w.__gpp = (...a: any[]) =>
+    // No command: the CMP API library takes the queue (its "events" call lands there too, and does nothing).
+    !a.length ? queue
+    : a[0] == 'ping'
+      ? a[1]({ gppVersion: '1.1', cmpStatus: 'stub', cmpDisplayStatus: 'hidden', signalStatus: 'not ready', supportedAPIs: [], cmpId: 0, sectionList: [], applicableSections: [0], gppString: '' }, true)
+      : queue.push(a);
+}
