@@ -111,7 +111,7 @@ const isAllowed = (a: Allowed, id: string) => a.categories[id] === true || a.ven
 
 function setReleased(a: Allowed) {
   released = a;
-  gate.update();
+  gate._update();
 }
 
 /** After the state changed: delete what withdrawn vendors left, tell Consent Mode. */
@@ -127,7 +127,7 @@ function changed(before: Allowed): Allowed {
       (e) => console.error('[consentry] ' + e.message),
     );
   // A tag that already ran keeps running until the page reloads; the widget offers that reload.
-  if (vendors.concat(lost(before.categories, now.categories)).some(gate.ran)) ranDenied = true;
+  if (vendors.concat(lost(before.categories, now.categories)).some(gate._ran)) ranDenied = true;
   consentMode && consentMode.consentUpdate(core.config, now);
   vendorApis && vendorApis.update(core.config, now);
   return now;
@@ -159,8 +159,8 @@ function decide(a: Allowed, method: Method) {
 const gate = startGate({
   // The gate asks before it holds or passes a vendor's URL or tag. The vendor's snippet made its
   // queue before giving its script a URL: its consent default goes in first.
-  allowed: (id) => (vendorApis && vendorApis.defaults(core.config, state(), stored, id), isAllowed(released, id)),
-  placeholder: (frame, id) =>
+  _allowed: (id) => (vendorApis && vendorApis.defaults(core.config, state(), stored, id), isAllowed(released, id)),
+  _placeholder: (frame, id) =>
     (placeholders ||= core.need('consentry-placeholder.js')).then(() =>
       // Its button grants the vendor, or the category when no vendor claims the tag.
       api.__placeholder!(frame, id, core.config, core.lang, core.nonce, (id) =>
@@ -232,7 +232,7 @@ const declaration = () => document.querySelector('[data-consentry-declaration]')
 
 export async function start(opts: Options): Promise<CoreHandle> {
   const nonce = opts.nonce || '';
-  gate.start(nonce);
+  gate._start(nonce);
   // A footer "Cookie Preferences" link works whenever it is clicked.
   document.addEventListener('click', (e) => {
     const t = e.target as Element | null;
@@ -293,7 +293,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
   released = stored ? state() : rejectAll(config);
-  gate.rules(config);
+  gate._rules(config);
   // The widget reads it when it runs.
   api.__core = core;
   rec = api.__rec;

@@ -178,8 +178,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       }),
     );
   return {
-    setAttr,
-    parse(v: string) {
+    _setAttr: setAttr,
+    _parse(v: string) {
       const t = document.createElement('template');
       inner.call(t, v);
       return t;
