@@ -8,7 +8,7 @@
  * their URL in `data-src` (`data-srcset`, `data-href`, …). See docs/gate.md.
  */
 import type { ResolvedConfig } from '../types';
-import { intercept, KINDS } from './intercept';
+import { intercept, KINDS, plain } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
 
@@ -121,7 +121,6 @@ export function startGate(host: GateHost): Gate {
     return ids.map((id) => (cfg!.vendors.find((v) => v.category == id && vs.includes(v.id)) || { id }).id);
   }
 
-  const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
   const inert = (el: Element) => KINDS[el.localName] && (plain(el) || KINDS[el.localName].some((a) => el.hasAttribute('data-' + a)));
 
   /**

@@ -39,6 +39,9 @@ export const KINDS: Record<string, string[]> = Object.assign(Object.create(null)
   object: ['data'],
 });
 
+/** A held or static tag's script: it waits as `type="text/plain"`. */
+export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
+
 /**
  * Installs the hooks. Returns the unhooked `setAttribute`, which the gate
  * releases with, and an unhooked parse of HTML into an inert template.
