@@ -42,7 +42,15 @@ export default [
     // What records decisions (src/recorder.ts): a first view's, a page where a decision changes.
     input: 'src/decide-chunk.ts',
     output: { file: 'dist/consentry-decide.js', format: 'iife' },
-    plugins: [ts(), minify()],
+    plugins: [
+      {
+        // The loader's expand (on __core) in place of a second copy: see src/expand-shared.ts.
+        name: 'shared-expand',
+        resolveId: (id, from) => (id == './expand' && from && from.endsWith('decision.ts') ? fileURLToPath(new URL('src/expand-shared.ts', import.meta.url)) : null),
+      },
+      ts(),
+      minify(),
+    ],
   },
   {
     input: 'src/consent-mode-chunk.ts',

@@ -7,6 +7,7 @@ import type { Validator } from './config';
 // The baked loader (rollup.config.mjs) swaps this module for one without fetching and checking.
 import { loadConfig } from './config-load';
 import { Allowed, current, defaults, deniedBySignal, modeFor, rejectAll } from './decision';
+import { expand } from './expand';
 import { readSignals } from './signals';
 import * as store from './store';
 import { KEY as BEACON_QUEUE } from './beacon';
@@ -65,6 +66,8 @@ export interface CoreHandle {
   load(src: string): Promise<void>;
   /** Loads one of our chunks that reads the whole configuration (texts, vendor facts): the rest of a baked one runs first. */
   need(name: string): Promise<void>;
+  /** decision.ts's rule for vendors under categories, for the decision chunk (expand-shared.ts). */
+  expand: typeof expand;
   /** Set by the widget chunk when it runs. */
   ui?: { show(view: 'banner' | 'prefs'): void };
 }
@@ -258,6 +261,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
     reloadNeeded: () => ranDenied,
     on,
     emit,
+    expand,
     asset: (name) => chunk(name, opts.assetBase),
     load: (src) => addScript(src, nonce),
     need(name) {
