@@ -44,9 +44,9 @@ export default [
     output: { file: 'dist/consentry-decide.js', format: 'iife' },
     plugins: [
       {
-        // The loader's expand (on __core) in place of a second copy: see src/expand-shared.ts.
-        name: 'shared-expand',
-        resolveId: (id, from) => (id == './expand' && from && from.endsWith('decision.ts') ? fileURLToPath(new URL('src/expand-shared.ts', import.meta.url)) : null),
+        // The loader's expand and sum (on __core) in place of second copies: see src/from-loader.ts.
+        name: 'from-loader',
+        resolveId: (id, from) => ((id == './expand' || id == './sum') && from && /(decision|store)\.ts$/.test(from) ? fileURLToPath(new URL('src/from-loader.ts', import.meta.url)) : null),
       },
       ts(),
       minify(),

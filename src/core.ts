@@ -8,6 +8,7 @@ import type { Validator } from './config';
 import { loadConfig } from './config-load';
 import { Allowed, current, defaults, deniedBySignal, modeFor, rejectAll } from './decision';
 import { expand } from './expand';
+import { sum } from './sum';
 import { readSignals } from './signals';
 import * as store from './store';
 import { KEY as BEACON_QUEUE } from './beacon';
@@ -66,8 +67,9 @@ export interface CoreHandle {
   load(src: string): Promise<void>;
   /** Loads one of our chunks that reads the whole configuration (texts, vendor facts): the rest of a baked one runs first. */
   need(name: string): Promise<void>;
-  /** decision.ts's rule for vendors under categories, for the decision chunk (expand-shared.ts). */
+  /** For the decision chunk (from-loader.ts): decision.ts's rule for vendors under categories, the cookie's checksum. */
   expand: typeof expand;
+  sum: typeof sum;
   /** Set by the widget chunk when it runs. */
   ui?: { show(view: 'banner' | 'prefs'): void };
 }
@@ -262,6 +264,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
     on,
     emit,
     expand,
+    sum,
     asset: (name) => chunk(name, opts.assetBase),
     load: (src) => addScript(src, nonce),
     need(name) {
