@@ -3,6 +3,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import dts from 'rollup-plugin-dts';
 
 const ts = (extra = {}) => typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, ...extra });
@@ -21,6 +22,35 @@ export default [
     input: 'src/loader.ts',
     output: { file: 'dist/consentry.js', format: 'iife', sourcemap: true },
     plugins: [resolve(), ts(), minify()],
+  },
+  {
+    // What `consentry bundle` bakes a configuration into: the same loader without fetching and
+    // checking a configuration (config-load-baked.ts in place of config-load.ts).
+    input: 'src/loader.ts',
+    output: { file: 'dist/consentry.baked.js', format: 'iife' },
+    plugins: [
+      {
+        name: 'baked-config',
+        resolveId: (id, from) => (id == './config-load' && from && from.endsWith('core.ts') ? fileURLToPath(new URL('src/config-load-baked.ts', import.meta.url)) : null),
+      },
+      resolve(),
+      ts(),
+      minify(),
+    ],
+  },
+  {
+    // What records decisions (src/recorder.ts): a first view's, a page where a decision changes.
+    input: 'src/decide-chunk.ts',
+    output: { file: 'dist/consentry-decide.js', format: 'iife' },
+    plugins: [
+      {
+        // The loader's expand and sum (on __core) in place of second copies: see src/from-loader.ts.
+        name: 'from-loader',
+        resolveId: (id, from) => ((id == './expand' || id == './sum') && from && /(decision|store)\.ts$/.test(from) ? fileURLToPath(new URL('src/from-loader.ts', import.meta.url)) : null),
+      },
+      ts(),
+      minify(),
+    ],
   },
   {
     input: 'src/consent-mode-chunk.ts',

@@ -11,7 +11,7 @@
 //   (the Firefox table: see bench/lib/firefox.mjs).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -425,7 +425,8 @@ async function main() {
     versions: Object.fromEntries(
       ['vanilla-cookieconsent', 'klaro'].map((n) => [n, JSON.parse(readFileSync(join(root, 'node_modules', n, 'package.json'), 'utf8')).version]),
     ),
-    widgetBuilt: existsSync(join(root, 'dist/consentry-widget.js')),
+    // The chunk carries its release in its name (scripts/release.mjs).
+    widgetBuilt: readdirSync(join(root, 'dist')).some((f) => /^consentry-widget\.[0-9a-f]{8}\.js$/.test(f)),
     tables: {},
   };
   log(`load average ${results.machine.loadAverageStart.join(' ')} on ${results.machine.cpus} CPUs`);

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync, copyFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { describeJsonError } from './lib/json.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -44,6 +45,72 @@ async function checked(file) {
   return config;
 }
 
+/**
+ * A checked configuration as JavaScript. validate() refused every "__proto__" key (in an object
+ * literal it would set a prototype); escaping "<" keeps "</script>" in a text from closing a
+ * page's inline copy of the file. JSON is a valid JavaScript expression.
+ */
+const js = (v) => JSON.stringify(v).replace(/[<\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
+/** What the loader reads of a configuration (src/config.ts resolve, decisions, the store, the gate); the rest is the widget's. */
+const LOADER = { top: ['revision', 'mode', 'categories', 'vendors', 'cookie', 'beacon', 'googleConsentMode', 'gpp', 'autoBlock', 'texts'], categories: ['id', 'required', 'signals'], vendors: ['id', 'category', 'hosts', 'consentApi'] };
+
+/**
+ * Splits a configuration into the loader's part and the rest (texts, names, descriptions, vendor
+ * facts, the widget's look), which core.ts merges back before a chunk that reads it runs. The
+ * loader keeps which languages have texts (the visitor's language is picked from them), not the texts.
+ */
+function splitConfig(config, resolve) {
+  const loader = {};
+  const rest = {};
+  for (const k of Object.keys(config)) if (!LOADER.top.includes(k)) rest[k] = config[k];
+  for (const k of LOADER.top) {
+    if (!(k in config)) continue;
+    if (k == 'categories' || k == 'vendors') {
+      loader[k] = [];
+      const more = [];
+      for (const x of config[k]) {
+        const mine = {};
+        const theirs = { id: x.id };
+        for (const f of Object.keys(x)) (LOADER[k].includes(f) ? mine : theirs)[f] = x[f];
+        loader[k].push(mine);
+        if (Object.keys(theirs).length > 1) more.push(theirs);
+      }
+      if (more.length) rest[k] = more;
+    } else if (k == 'texts') {
+      loader.texts = Object.fromEntries(Object.keys(config.texts).map((lang) => [lang, {}]));
+      rest.texts = config.texts;
+    } else loader[k] = config[k];
+  }
+  return { loader: lean(loader, resolve), rest: Object.keys(rest).length ? rest : null };
+}
+
+/** JSON with sorted keys: two configurations that mean the same write the same. */
+const canonical = (v) =>
+  v && typeof v == 'object' ? (Array.isArray(v) ? `[${v.map(canonical)}]` : `{${Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + canonical(v[k]))}}`) : JSON.stringify(v);
+
+/**
+ * Leaves out of the loader's part what the loader would fill in anyway (src/config.ts resolve):
+ * a field goes only when the configuration resolves to the same without it.
+ */
+function lean(config, resolve) {
+  const out = structuredClone(config);
+  const want = canonical(resolve(config).config);
+  const same = (c) => canonical(resolve(c).config) == want;
+  const drop = (obj, key) => {
+    const was = obj[key];
+    delete obj[key];
+    if (!same(out)) obj[key] = was;
+  };
+  for (const k of ['cookie', 'beacon', 'autoBlock', 'mode']) {
+    if (out[k] && typeof out[k] == 'object') for (const f of Object.keys(out[k])) drop(out[k], f);
+    if (out[k] && !Object.keys(out[k]).length) drop(out, k);
+  }
+  for (const c of out.categories || []) for (const f of ['signals', 'required']) if (f in c) drop(c, f);
+  for (const k of ['categories', 'googleConsentMode', 'vendors']) if (k in out) drop(out, k);
+  return out;
+}
+
 /** A chunk of this build by its plain name (`consentry-widget.js`): its file name carries the release. */
 const HASHED = /^consentry-[\w-]+\.[0-9a-f]{8}\.js$/;
 const chunks = () => readdirSync(dist).filter((f) => HASHED.test(f));
@@ -66,21 +133,34 @@ const COMMANDS = {
       const out = opt('-o') || opt('--out');
       if (!positional[0] || !out) return false;
       const config = await checked(positional[0]);
-      const loader = readFileSync(join(dist, 'consentry.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
-      mkdirSync(dirname(resolve(out)), { recursive: true });
-      // The loader picks this up and deletes it; JSON is a valid JavaScript expression.
+      // The baked build has no code for fetching and checking a configuration (older dist/: the loader).
+      const built = existsSync(join(dist, 'consentry.baked.js')) ? 'consentry.baked.js' : 'consentry.js';
+      const loader = readFileSync(join(dist, built), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+      const dir = dirname(resolve(out));
+      mkdirSync(dir, { recursive: true });
       // Consent Mode rides in the same file, so its defaults cost no extra request.
       const consentMode = config.googleConsentMode ? readFileSync(join(dist, chunk('consentry-consent-mode.js')), 'utf8') : '';
+      // What decisions and the gate need stays in the loader, which every page view downloads;
+      // texts, names and vendor facts go to a file of their own, fetched with the widget (and the
+      // placeholder, declaration and cleanup chunks), named after its content so it can be cached
+      // for good like the release-named chunks.
       const vendorApis = (config.vendors || []).some((v) => v.consentApi) ? readFileSync(join(dist, chunk('consentry-vendor-apis.js')), 'utf8') : '';
-      // validate() refused every "__proto__" key (in an object literal it would set a prototype);
-      // escaping "<" keeps "</script>" in a text from closing a page's inline copy of this file.
-      const json = JSON.stringify(config).replace(/[<\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-      writeFileSync(out, `self.__consentryConfig=${json};\n${loader}${consentMode}${vendorApis}`);
+      const { loader: mine, rest } = splitConfig(config, (await lib()).resolve);
+      let more = '';
+      if (rest) {
+        const text = `consentry.__more(${js(rest)});\n`;
+        more = `consentry-texts.${createHash('sha256').update(text).digest('hex').slice(0, 8)}.js`;
+        writeFileSync(join(dir, more), text);
+      }
+      // The loader picks these up and deletes them.
+      writeFileSync(out, `self.__consentryConfig=${js(mine)};\n${more ? `self.__consentryMore=${JSON.stringify(more)};\n` : ''}${loader}${consentMode}${vendorApis}`);
       // Every chunk the loader may fetch, under its release's name; a baked configuration
       // was checked here, so the validator stays behind.
       const copied = chunks().filter((f) => !f.startsWith('consentry-validate.'));
-      for (const f of copied) copyFileSync(join(dist, f), join(dirname(resolve(out)), f));
-      console.log(`wrote ${out} (${readFileSync(out).length} bytes) and ${copied.length} chunk${copied.length == 1 ? '' : 's'} beside it`);
+      for (const f of copied) copyFileSync(join(dist, f), join(dir, f));
+      console.log(
+        `wrote ${out} (${readFileSync(out).length} bytes)${more ? `, ${more} (texts and vendor facts)` : ''} and ${copied.length} chunk${copied.length == 1 ? '' : 's'} beside it`,
+      );
     },
   },
   schema: {

@@ -29,7 +29,7 @@ export function release(dist) {
   for (const f of chunks) hash.update(f + '\0').update(readFileSync(join(dist, f)));
   const id = hash.digest('hex').slice(0, TOKEN.length);
   for (const f of chunks) renameSync(join(dist, f), join(dist, f.replace(/\.js$/, `.${id}.js`)));
-  for (const f of ['consentry.js', 'esm/index.js']) {
+  for (const f of ['consentry.js', 'consentry.baked.js', 'esm/index.js']) {
     const p = join(dist, f);
     if (!existsSync(p)) continue;
     const text = readFileSync(p, 'utf8');

@@ -13,7 +13,8 @@ import type { ConsentRecord } from './types';
 import { LIMITS } from './limits';
 import { METHODS } from './store';
 
-const KEY = 'consentry:queue';
+/** Where records wait for the ledger (the loader looks for it before fetching the decision chunk). */
+export const KEY = 'consentry:queue';
 
 const bools = (o: any) => Object.keys(o).every((k) => o[k] === !!o[k]);
 

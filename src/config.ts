@@ -3,8 +3,9 @@
  * element, or `data-config`) and how its defaults are filled in.
  */
 import type { Category, Config, ResolvedCategory, ResolvedConfig } from './types';
-import { sum } from './store';
-import { RELEASE } from './release';
+import { jar, sum } from './store';
+import { chunk, RELEASE } from './release';
+import { preload } from './script';
 
 const DEFAULT_CATEGORIES: Category[] = [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }];
 
@@ -82,8 +83,20 @@ function remembered(): string | null {
  * categories runs. On a visitor's first view the validator is fetched in
  * parallel with the configuration.
  */
-export async function loadConfig(baked: unknown, url: string | null, validator: () => Promise<Validator>, checkBaked?: boolean): Promise<Loaded> {
+export async function loadConfig(
+  baked: unknown,
+  url: string | null,
+  validator: () => Promise<Validator>,
+  checkBaked?: boolean,
+  /** Where the widget chunk is, and the nonce for it. */
+  assetBase?: string,
+  nonce = '',
+): Promise<Loaded> {
   if (baked && !checkBaked) return resolve(baked);
+  // While the configuration downloads (data-config) and waits for its check, a first visit's
+  // widget downloads too, not after them. Without a cookie holding a decision of ours (store.ts:
+  // `1.<uuid>.…`) there is none to find, whatever the configuration names its cookie.
+  if (!baked && assetBase && !/=1\.[\da-f-]{36}\./.test(jar())) preload(chunk('consentry-widget.js', assetBase), nonce);
   const known = baked ? null : remembered();
   const early = known ? null : validator();
   // Awaited only after the configuration arrives: until then its failure is nobody's uncaught error.

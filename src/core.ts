@@ -3,11 +3,15 @@
  * This module owns the page's consent state and is the only one that changes it.
  */
 import type { Choice, ConsentryApi, Decision, EventName, Method, Mode, ResolvedConfig, Signals } from './types';
-import { loadConfig, Validator } from './config';
-import { acceptAll, Allowed, apply, current, decision, defaults, deniedBySignal, modeFor, newId, rejectAll } from './decision';
+import type { Validator } from './config';
+// The baked loader (rollup.config.mjs) swaps this module for one without fetching and checking.
+import { loadConfig } from './config-load';
+import { Allowed, current, defaults, deniedBySignal, modeFor, rejectAll } from './decision';
+import { expand } from './expand';
+import { sum } from './sum';
 import { readSignals } from './signals';
 import * as store from './store';
-import { flush, pageUrl, send } from './beacon';
+import { KEY as BEACON_QUEUE } from './beacon';
 import { LANGS, pickLang } from './lang';
 import { emit, on } from './events';
 import { addScript } from './script';
@@ -31,6 +35,11 @@ export interface Options {
   validator: () => Promise<Validator>;
   /** Check `config` too (the ES module's; a baked one was checked by `consentry bundle`). */
   checkConfig?: boolean;
+  /**
+   * File beside the loader with the rest of a baked configuration (texts, names, vendor facts):
+   * `consentry bundle` keeps only what decisions and the gate need in the loader.
+   */
+  more?: string;
 }
 
 /** What the widget chunk gets at run time (as `window.consentry.__core`), so no core code ships twice. */
@@ -56,6 +65,11 @@ export interface CoreHandle {
   asset(name: string): string;
   /** Adds a script carrying the loader's nonce. */
   load(src: string): Promise<void>;
+  /** Loads one of our chunks that reads the whole configuration (texts, vendor facts): the rest of a baked one runs first. */
+  need(name: string): Promise<void>;
+  /** For the decision chunk (from-loader.ts): decision.ts's rule for vendors under categories, the cookie's checksum. */
+  expand: typeof expand;
+  sum: typeof sum;
   /** Set by the widget chunk when it runs. */
   ui?: { show(view: 'banner' | 'prefs'): void };
 }
@@ -75,7 +89,22 @@ let cleanup: Promise<void> | null = null;
 let consentMode: typeof import('./consent-mode') | undefined;
 /** Vendors' own consent switches, when a vendor has `consentApi` (a chunk: see vendor-apis/chunk.ts). */
 let vendorApis: typeof import('./vendor-apis/chunk').vendorApis | undefined;
+/** URL of the rest of a baked configuration, or '' when the loader has all of it. */
+let moreUrl = '';
 const queued: (() => void)[] = [];
+/**
+ * What records decisions (recorder.ts: the new decision, the cookie, the ledger's beacon): the
+ * decision chunk, which a first view fetches beside the widget and a returning visitor only when a
+ * decision changes or records wait for the ledger; the ES module has it built in.
+ */
+let rec: typeof import('./recorder') | undefined;
+let recording: Promise<void> | null = null;
+/** Set once `ready` was emitted: calls that wait for the decision chunk then fetch it themselves. */
+let started = false;
+const recorder = () => (recording ||= core.load(core.asset('consentry-decide.js')).then(() => void (rec = api.__rec)));
+const runQueued = () => {
+  for (const fn of queued.splice(0)) fn();
+};
 
 function state(): Allowed {
   if (core.error) return rejectAll(core.config); // an invalid configuration fails closed
@@ -87,7 +116,7 @@ const isAllowed = (a: Allowed, id: string) => a.categories[id] === true || a.ven
 
 function setReleased(a: Allowed) {
   released = a;
-  gate.update();
+  gate._update();
 }
 
 /** After the state changed: delete what withdrawn vendors left, tell Consent Mode. */
@@ -98,12 +127,12 @@ function changed(before: Allowed): Allowed {
   const gone = core.config.vendors.filter((v) => vendors.indexOf(v.id) >= 0);
   // Only a withdrawal needs the cleanup, so it is a chunk (cleanup-chunk.ts), fetched then.
   if (gone.length)
-    (cleanup ||= core.load(core.asset('consentry-cleanup.js'))).then(
+    (cleanup ||= core.need('consentry-cleanup.js')).then(
       () => api.__cleanup!(gone),
       (e) => console.error('[consentry] ' + e.message),
     );
   // A tag that already ran keeps running until the page reloads; the widget offers that reload.
-  if (vendors.concat(lost(before.categories, now.categories)).some(gate.ran)) ranDenied = true;
+  if (vendors.concat(lost(before.categories, now.categories)).some(gate._ran)) ranDenied = true;
   consentMode && consentMode.consentUpdate(core.config, now);
   vendorApis && vendorApis.update(core.config, now);
   return now;
@@ -112,18 +141,22 @@ function changed(before: Allowed): Allowed {
 /** Records a decision: cookie, cleanup, events, beacon, then the gate. */
 function decide(a: Allowed, method: Method) {
   const before = state();
-  stored = decision(core.config, a, method, core.signals, (consentId ||= newId()));
-  store.write(stored, core.config);
+  stored = rec!.decision(core.config, a, method, core.signals, (consentId ||= rec!.newId()));
+  rec!.write(stored, core.config);
   const now = changed(before);
-  // Withdrawals apply at once; what the decision newly allows waits for the ledger, briefly.
-  const narrowed: Allowed = { categories: {}, vendors: {} };
-  for (const k of ['categories', 'vendors'] as const) for (const id in now[k]) narrowed[k][id] = now[k][id] && released[k][id];
-  setReleased(narrowed);
   const token = ++pending;
-  const acked = beaconUrl && send(beaconUrl, { v: 1, ...stored, url: pageUrl(), lang: core.lang });
+  const acked = beaconUrl && rec!.send(beaconUrl, { v: 1, ...stored, url: rec!.pageUrl(), lang: core.lang });
   const release = () => token == pending && setReleased(state());
+  // Nothing to wait for (no beacon, or waitMs 0): one pass of the gate, in the click's own task,
+  // releases the tags before anything else (listeners, the widget's re-render) runs.
   if (!acked || !core.config.beacon.waitMs) release();
-  else Promise.race([acked, new Promise((r) => setTimeout(r, core.config.beacon.waitMs))]).then(release);
+  else {
+    // Withdrawals apply at once; what the decision newly allows waits for the ledger, briefly.
+    const narrowed: Allowed = { categories: {}, vendors: {} };
+    for (const k of ['categories', 'vendors'] as const) for (const id in now[k]) narrowed[k][id] = now[k][id] && released[k][id];
+    setReleased(narrowed);
+    Promise.race([acked, new Promise((r) => setTimeout(r, core.config.beacon.waitMs))]).then(release);
+  }
   // Listeners (the widget re-rendering among them) hear of it after the tags are on their way.
   emit('change', get());
 }
@@ -131,9 +164,9 @@ function decide(a: Allowed, method: Method) {
 const gate = startGate({
   // The gate asks before it holds or passes a vendor's URL or tag. The vendor's snippet made its
   // queue before giving its script a URL: its consent default goes in first.
-  allowed: (id) => (vendorApis && vendorApis.defaults(core.config, state(), stored, id), isAllowed(released, id)),
-  placeholder: (frame, id) =>
-    (placeholders ||= core.load(core.asset('consentry-placeholder.js'))).then(() =>
+  _allowed: (id) => (vendorApis && vendorApis.defaults(core.config, state(), stored, id), isAllowed(released, id)),
+  _placeholder: (frame, id) =>
+    (placeholders ||= core.need('consentry-placeholder.js')).then(() =>
       // Its button grants the vendor, or the category when no vendor claims the tag.
       api.__placeholder!(frame, id, core.config, core.lang, core.nonce, (id) =>
         set({ [core.config.vendors.some((v) => v.id == id) ? 'vendors' : 'categories']: { [id]: true } }),
@@ -141,22 +174,26 @@ const gate = startGate({
     ),
 });
 
-/** Runs `fn` now if the configuration is loaded, else once it is. */
-const whenReady = (fn: () => void) => (core ? fn() : queued.push(fn));
+/** Runs `fn` now if the configuration and the decision chunk are loaded, else once they are. */
+function whenReady(fn: () => void) {
+  if (core && rec) return fn();
+  queued.push(fn);
+  if (started) recorder().then(runQueued, failed);
+}
 
 export function get(): Decision | null {
   return stored && JSON.parse(JSON.stringify(stored));
 }
 export const allowed = (id: string) => !!core && isAllowed(state(), id);
-const acceptAllFn = () => whenReady(() => decide(acceptAll(core.config, core.signals), 'accept-all'));
+const acceptAllFn = () => whenReady(() => decide(rec!.acceptAll(core.config, core.signals), 'accept-all'));
 const rejectAllFn = () => whenReady(() => decide(rejectAll(core.config), 'reject-all'));
 export function set(choice: Choice) {
-  whenReady(() => decide(apply(core.config, state(), choice || {}), 'custom'));
+  whenReady(() => decide(rec!.apply(core.config, state(), choice || {}), 'custom'));
 }
 export function reset() {
   whenReady(() => {
     const before = state();
-    store.clear(core.config);
+    rec!.clear(core.config);
     stored = null;
     consentId = '';
     setReleased(changed(before));
@@ -174,12 +211,14 @@ function ui() {
   // The banner's language file comes in parallel, not after the widget asks for it.
   // (English, LANGS[0], is inside the widget.)
   if (LANGS.indexOf(core.lang) > 0) core.load(core.asset(`consentry-i18n-${core.lang}.js`)).catch(() => {});
-  return (widget ||= core.load(core.asset('consentry-widget.js')).then(() => core.ui!));
+  // The visitor is about to decide.
+  recorder().catch(failed);
+  return (widget ||= core.need('consentry-widget.js').then(() => core.ui!));
 }
 
 /** No decision applies yet: opt-out regions record the default, everyone sees the banner. */
 function firstView() {
-  if (core.mode == 'opt-out' && !core.error) {
+  if (core.mode == 'opt-out' && !core.error && rec) {
     const a = defaults(core.config, 'opt-out', core.signals);
     const bySignal = core.config.categories.some((c) => !c.required && deniedBySignal(c, core.signals));
     decide(a, bySignal ? 'signal' : 'opt-out-default');
@@ -194,11 +233,11 @@ function firstView() {
 const failed = (e: Error) => console.error('[consentry] ' + e.message);
 
 /** A cookie-notice page's `<div data-consentry-declaration>` gets the declaration chunk; other pages pay nothing. */
-const declaration = () => document.querySelector('[data-consentry-declaration]') && core.load(core.asset('consentry-declaration.js')).catch(failed);
+const declaration = () => document.querySelector('[data-consentry-declaration]') && core.need('consentry-declaration.js').catch(failed);
 
 export async function start(opts: Options): Promise<CoreHandle> {
   const nonce = opts.nonce || '';
-  gate.start(nonce);
+  gate._start(nonce);
   // A footer "Cookie Preferences" link works whenever it is clicked.
   document.addEventListener('click', (e) => {
     const t = e.target as Element | null;
@@ -207,7 +246,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
       show();
     }
   });
-  const { config, error } = await loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig);
+  const { config, error } = await loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig, opts.assetBase, nonce);
   const html = document.documentElement.lang;
   const signals = readSignals();
   // Published as `core` only once complete: until then API calls wait in `queued`.
@@ -224,9 +263,20 @@ export async function start(opts: Options): Promise<CoreHandle> {
     reloadNeeded: () => ranDenied,
     on,
     emit,
+    expand,
+    sum,
     asset: (name) => chunk(name, opts.assetBase),
     load: (src) => addScript(src, nonce),
+    need(name) {
+      const src = c.asset(name);
+      if (!moreUrl) return c.load(src);
+      // Both download at once; `ordered` runs them in this order, so the chunk finds the whole
+      // configuration. Without the rest it still runs, with the built-in texts.
+      addScript(moreUrl, nonce, true).catch(failed);
+      return addScript(src, nonce, true);
+    },
   };
+  if (opts.more) moreUrl = new URL(opts.more, opts.assetBase).href;
   // beacon.url was validated; data-beacon was not: a javascript: or data: URL there is refused
   // like a bad field (nothing could record the decisions), naming the attribute.
   beaconUrl = httpUrl(opts.beaconUrl || config.beacon.url);
@@ -250,18 +300,33 @@ export async function start(opts: Options): Promise<CoreHandle> {
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
   released = stored ? state() : rejectAll(config);
-  gate.rules(config);
-  if (beaconUrl) flush(beaconUrl);
+  gate._rules(config);
+  // The widget reads it when it runs.
+  api.__core = core;
+  rec = api.__rec;
+  // A first view decides soon (an opt-out region at once): the decision chunk, fetched beside the
+  // widget, is in before `ready`. A returning visitor's page does without it unless records wait
+  // for the ledger or calls came before the configuration.
+  let waiting = false;
+  try {
+    waiting = !!beaconUrl && !!localStorage.getItem(BEACON_QUEUE);
+  } catch {
+    // Storage blocked: nothing can be waiting in it.
+  }
+  // (Started here; firstView() below shows it, or logs why it could not.)
+  if (!stored) ui().catch(() => {});
+  if (!stored || waiting || queued.length) await recorder().catch(failed);
+  if (rec && beaconUrl) rec.flush(beaconUrl);
   // Keep the consent id across a re-prompt so the ledger links old and new decisions.
   consentId = prev ? prev.id : '';
-  api.__core = core;
   // The GPP chunk answers what the stub queued; it delays nothing.
   if (stubbed) core.load(core.asset('consentry-gpp.js')).catch(failed);
   // Now, and again once the page is parsed (the chunk is fetched once).
   declaration();
   document.addEventListener('DOMContentLoaded', declaration);
   if (!stored) firstView();
-  for (const fn of queued.splice(0)) fn();
+  if (rec) runQueued();
+  started = true;
   emit('ready', get(), true);
   return core;
 }
@@ -272,6 +337,8 @@ export const api: ConsentryApi & {
   __cleanup?: typeof import('./cleanup').deleteCookies;
   __consentMode?: typeof import('./consent-mode');
   __vendorApis?: typeof import('./vendor-apis/chunk').vendorApis;
+  __more?: (rest: Record<string, any>) => void;
+  __rec?: typeof import('./recorder');
 } = {
   get,
   allowed,
@@ -281,6 +348,13 @@ export const api: ConsentryApi & {
   reset,
   show,
   on: on as ConsentryApi['on'],
+  // The rest of a baked configuration (see `more`), merged in before any chunk reads it.
+  __more(rest) {
+    const c: Record<string, any> = core.config;
+    for (const k in rest)
+      if (k == 'categories' || k == 'vendors') for (const x of rest[k]) Object.assign(c[k].find((y: { id: string }) => y.id == x.id) || {}, x);
+      else c[k] = rest[k];
+  },
 };
 
 export type { EventName };

@@ -3,6 +3,8 @@
  * Pure functions of their arguments, so every rule is testable on its own.
  */
 import type { Choice, Decision, Method, Mode, ResolvedCategory, ResolvedConfig, Signals } from './types';
+// The decision chunk takes the loader's copy (from-loader.ts, rollup.config.mjs).
+import { expand } from './expand';
 
 export type Allowed = Pick<Decision, 'categories' | 'vendors'>;
 
@@ -14,19 +16,6 @@ export function modeFor(config: ResolvedConfig, region: string): Mode {
 }
 
 export const deniedBySignal = (cat: ResolvedCategory, s: Signals) => cat.signals.some((k) => s[k]);
-
-/** Category and vendor states from category states; vendors follow their category unless overridden. */
-function expand(config: ResolvedConfig, cats: (c: ResolvedCategory) => boolean, vendors: Record<string, boolean> = {}): Allowed {
-  const a: Allowed = { categories: {}, vendors: {} };
-  for (const c of config.categories) a.categories[c.id] = c.required || cats(c);
-  for (const v of config.vendors) {
-    const own = vendors[v.id];
-    const cat = config.categories.find((c) => c.id == v.category)!;
-    // typeof, not `=== undefined`: `vendors["constructor"]` is Object's own constructor.
-    a.vendors[v.id] = cat.required || (typeof own == 'boolean' ? own : a.categories[v.category]);
-  }
-  return a;
-}
 
 /** Before any choice: opt-in allows only required; opt-out allows all but what a signal denies. */
 export const defaults = (config: ResolvedConfig, mode: Mode, s: Signals): Allowed =>

@@ -16,7 +16,9 @@ else if (me) {
   const d = me.dataset;
   // `consentry bundle` prepends the validated configuration to this file.
   const baked = w.__consentryConfig;
+  const more = w.__consentryMore;
   delete w.__consentryConfig;
+  delete w.__consentryMore;
   // The gate holds the baked hosts' plain tags from the first moment (gate/index.ts preview).
   preview(baked);
   // GPP's stub must exist before any tag asks: at once when the configuration is here already
@@ -30,6 +32,7 @@ else if (me) {
     beaconUrl: d.beacon,
     nonce: me.nonce,
     assetBase: me.src,
+    more,
     validator: () => addScript(chunk('consentry-validate.js', me.src), me.nonce || '').then(() => w.consentry.__validate),
   });
 }

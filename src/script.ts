@@ -4,12 +4,29 @@
  */
 const loading: Record<string, Promise<void>> = {};
 
-export const addScript = (src: string, nonce: string) =>
+export const addScript = (src: string, nonce: string, ordered?: boolean) =>
   (loading[src] ||= new Promise<void>((resolve, reject) => {
     const s = document.createElement('script');
     s.src = src;
     s.nonce = nonce;
+    // Ordered scripts run in the order they were added, each as soon as it and those before it are in.
+    if (ordered) s.async = false;
+    // A script added by script is a low-priority request, which Chromium holds back while the
+    // parser is still in <head> (where the loader runs): the banner's chunks would wait for the
+    // page's first layout. What we load is what the visitor needs next.
+    (s as any).fetchPriority = 'high';
     s.onload = () => resolve();
     s.onerror = () => reject(new Error('failed to load ' + src + ' (serve the loader and its chunks from the same release)'));
     document.head.appendChild(s);
   }));
+
+/** Starts downloading one of our chunks without running it: a later addScript of the same URL finds it in the preload cache. */
+export function preload(src: string, nonce: string) {
+  const l = document.createElement('link');
+  l.rel = 'preload';
+  l.as = 'script';
+  l.href = src;
+  l.nonce = nonce;
+  (l as any).fetchPriority = 'high';
+  document.head.appendChild(l);
+}

@@ -10,15 +10,12 @@
  */
 import type { Decision, Method, ResolvedConfig } from './types';
 import { LIMITS } from './limits';
+// The decision chunk takes the loader's copy (from-loader.ts, rollup.config.mjs).
+import { sum } from './sum';
+
+export { sum };
 
 export const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'];
-
-/** FNV-1a: tiny and good enough to notice a changed character. */
-export function sum(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
-}
 
 export function encode(d: Decision, config: ResolvedConfig): string {
   const cats = config.categories.filter((c) => !c.required && d.categories[c.id]).map((c) => c.id);

@@ -15,7 +15,7 @@ export function hostIndex(config: ResolvedConfig) {
   const seen = new Map<string, string[]>();
   return {
     /** Ids of the vendors declaring this host. */
-    vendors(host: string) {
+    _vendors(host: string) {
       let ids = seen.get(host);
       // Bounded: a page that asks about thousands of hosts keeps no more than this.
       if (seen.size > 999) seen.clear();
@@ -23,6 +23,6 @@ export function hostIndex(config: ResolvedConfig) {
       return ids;
     },
     /** Whether a string mentions any declared host (a quick way out for HTML strings). */
-    named: (s: string) => table.some(([h]) => s.includes(h.replace('*.', ''))),
+    _named: (s: string) => table.some(([h]) => s.includes(h.replace('*.', ''))),
   };
 }

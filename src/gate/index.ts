@@ -1,5 +1,5 @@
 /**
- * The tag gate: holds every gated tag until `host.allowed(target)` says yes.
+ * The tag gate: holds every gated tag until `host._allowed(target)` says yes.
  * Static tags name their target in `data-consent`; a tag other code gives a
  * URL is matched to vendors by the URL's host. Either way a held element
  * carries `data-consent` (empty: "by host"), so one path releases both. A held
@@ -8,26 +8,26 @@
  * their URL in `data-src` (`data-srcset`, `data-href`, …). See docs/gate.md.
  */
 import type { ResolvedConfig } from '../types';
-import { intercept, KINDS } from './intercept';
+import { intercept, KINDS, plain } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
 
 export interface GateHost {
   /** Whether a category or vendor id is released for tags now. */
-  allowed(target: string): boolean;
+  _allowed(target: string): boolean;
   /** Shows what a blocked iframe waits for: the vendor (or category) `id` (see placeholder.ts). */
-  placeholder(frame: HTMLIFrameElement, id: string): void;
+  _placeholder(frame: HTMLIFrameElement, id: string): void;
 }
 
 export interface Gate {
   /** Installs the interception; called synchronously by the loader, before any config is known. */
-  start(nonce: string): void;
+  _start(nonce: string): void;
   /** The configuration is known: vendors' hosts, required categories, autoBlock. */
-  rules(config: ResolvedConfig): void;
-  /** Re-evaluates every held element and request against `host.allowed` and releases what is allowed. */
-  update(): void;
+  _rules(config: ResolvedConfig): void;
+  /** Re-evaluates every held element and request against `host._allowed` and releases what is allowed. */
+  _update(): void;
   /** Whether a tag of this vendor (or category) ran on this page. */
-  ran(id: string): boolean;
+  _ran(id: string): boolean;
 }
 
 const SELECTOR = Object.keys(KINDS).join();
@@ -63,7 +63,7 @@ export function startGate(host: GateHost): Gate {
 
   const warn = (key: string, msg: string) => warned.has(key) || (warned.add(key), console.warn('[consentry] ' + msg));
   const known = (id: string) => cfg!.categories.some((c) => c.id == id) || cfg!.vendors.some((v) => v.id == id);
-  const ok = (t: string[]) => !!cfg && t.every((id) => (known(id) ? host.allowed(id) : (id && warn(id, 'unknown data-consent id: ' + id), false)));
+  const ok = (t: string[]) => !!cfg && t.every((id) => (known(id) ? host._allowed(id) : (id && warn(id, 'unknown data-consent id: ' + id), false)));
   const originOf = (u: string | null | undefined) => {
     try {
       u && mine.push(new URL(u, location.href).origin);
@@ -90,7 +90,7 @@ export function startGate(host: GateHost): Gate {
       const url = split(part.trim());
       if (!url) continue;
       const third = mine.indexOf(url[0]) < 0;
-      let t = cfg ? hosts.vendors(url[1]) : third ? [] : null;
+      let t = cfg ? hosts._vendors(url[1]) : third ? [] : null;
       if (cfg && !t!.length) t = third && cfg.autoBlock.unknownHosts == 'block' ? (warn(url[1], 'no vendor declares ' + url[1]), ['']) : null;
       if (t) all = (all || t).concat(t);
     }
@@ -117,11 +117,10 @@ export function startGate(host: GateHost): Gate {
     // A category on a URL that one of its vendors declares is that vendor's to allow: a visitor
     // who denied the vendor keeps it blocked, and the placeholder can allow just that vendor.
     const url = a != 'srcdoc' && split(u);
-    const vs = url ? hosts.vendors(url[1]) : [];
+    const vs = url ? hosts._vendors(url[1]) : [];
     return ids.map((id) => (cfg!.vendors.find((v) => v.category == id && vs.includes(v.id)) || { id }).id);
   }
 
-  const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
   const inert = (el: Element) => KINDS[el.localName] && (plain(el) || KINDS[el.localName].some((a) => el.hasAttribute('data-' + a)));
 
   /**
@@ -159,7 +158,7 @@ export function startGate(host: GateHost): Gate {
   /** Gated URLs in an HTML string move aside before the browser parses it for real. */
   function clean(v: string, runs?: boolean) {
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
-    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts.named(v))) return v;
+    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v))) return v;
     const tpl = parse(v);
     let changed = 0;
     tpl.content.querySelectorAll(SELECTOR).forEach((el) => {
@@ -233,7 +232,7 @@ export function startGate(host: GateHost): Gate {
       release(el);
     } else if (el.localName == 'iframe') {
       const id = t.find((x) => !ok([x]));
-      if (id) host.placeholder(el, id);
+      if (id) host._placeholder(el, id);
     }
   }
 
@@ -256,7 +255,7 @@ export function startGate(host: GateHost): Gate {
     const u = n.getAttribute('src');
     const t = u && targets(u);
     const url = u && split(u);
-    if (!t || ok(t) || !(cfg || n.hasAttribute('async') || (pre && url && pre.vendors(url[1]).length))) return false;
+    if (!t || ok(t) || !(cfg || n.hasAttribute('async') || (pre && url && pre._vendors(url[1]).length))) return false;
     hide(n, 'src', u);
     return (n._p = true);
   }
@@ -279,26 +278,26 @@ export function startGate(host: GateHost): Gate {
   }
 
   return {
-    start(nonce) {
+    _start(nonce) {
       const me = document.currentScript as HTMLScriptElement | null;
       if (me) [me.src, me.getAttribute('data-config'), me.getAttribute('data-beacon')].forEach(originOf);
       try {
         const raw = baked || JSON.parse(document.getElementById('consentry-config')!.textContent!);
         // Only what it takes to match a host; anything odd is left for the check to name.
-        pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: v.hosts.filter((h: unknown) => typeof h == 'string') })) } as any);
+        pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: (v.hosts || []).filter((h: unknown) => typeof h == 'string') })) } as any);
       } catch (e) {}
-      ({ setAttr, parse } = intercept(hold, clean, net, frame));
+      ({ _setAttr: setAttr, _parse: parse } = intercept(hold, clean, net, frame));
       release = releaser(setAttr, nonce);
       new MutationObserver(added).observe(document, { childList: true, subtree: true });
       document.addEventListener('DOMContentLoaded', update);
     },
-    rules(config) {
+    _rules(config) {
       cfg = config;
       hosts = hostIndex(config);
       originOf(config.beacon.url);
       update();
     },
-    update,
-    ran: (id) => ran.has(id),
+    _update: update,
+    _ran: (id) => ran.has(id),
   };
 }

@@ -39,6 +39,9 @@ export const KINDS: Record<string, string[]> = Object.assign(Object.create(null)
   object: ['data'],
 });
 
+/** A held or static tag's script: it waits as `type="text/plain"`. */
+export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
+
 /**
  * Installs the hooks. Returns the unhooked `setAttribute`, which the gate
  * releases with, and an unhooked parse of HTML into an inert template.
@@ -100,7 +103,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   // A clone of a held element is held too: it has the same attributes, and answers the same.
   const cloned = (o: any, c: any) => {
     if (o._h) c._h = o._h;
-    if (c.querySelectorAll) c.querySelectorAll('[data-consent=""]').forEach((e: any) => (e._h = 1));
+    if (c.firstElementChild) c.querySelectorAll('[data-consent=""]').forEach((e: any) => (e._h = 1));
     return c;
   };
   wrap(Node.prototype, 'cloneNode', (f) => function (this: any, deep?: boolean) {
@@ -178,8 +181,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       }),
     );
   return {
-    setAttr,
-    parse(v: string) {
+    _setAttr: setAttr,
+    _parse(v: string) {
       const t = document.createElement('template');
       inner.call(t, v);
       return t;

@@ -13,13 +13,12 @@
  * else held (images, iframes, links, media) gets its URL back from
  * `data-src`/`data-srcset`/… on the same element, which then fires its own events.
  */
-import { KINDS } from './intercept';
+import { KINDS, plain } from './intercept';
 
 export function releaser(setAttr: (this: Element, n: string, v: string) => void, nonce: string) {
   const q: any[] = [];
   let pending = 0;
   const done = () => --pending || pump();
-  const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
 
   function run(old: any) {
     const s = document.createElement('script');

@@ -62,9 +62,11 @@ export async function startPg(bin) {
   };
   run('initdb', ['-D', data, '-U', 'consentry', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
+  // The in-process ledgers of a test file stay open until its end, each with a write and a read
+  // pool: on a slow machine their idle connections outlast 60 ("too many clients already").
   run('pg_ctl', [
     '-D', data, '-l', join(dir, 'log'), '-w', '-t', '30',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=60`,
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=400`,
     'start',
   ]);
   let stopped = false;
