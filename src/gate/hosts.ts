@@ -22,7 +22,7 @@ export function hostIndex(config: ResolvedConfig) {
       if (!ids) seen.set(host, (ids = table.filter(([h]) => matches(host, h)).map(([, id]) => id)));
       return ids;
     },
-    /** Whether a string mentions any declared host (a quick way out for HTML strings). */
-    _named: (s: string) => table.some(([h]) => s.includes(h.replace('*.', ''))),
+    /** Whether a string mentions any declared host, in any case (a quick way out for HTML strings). */
+    _named: (s: string) => ((s = s.toLowerCase()), table.some(([h]) => s.includes(h.replace('*.', '')))),
   };
 }
