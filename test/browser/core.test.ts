@@ -101,7 +101,7 @@ describe('first visit in an opt-in region', () => {
     await ready(a);
     a.consentry.acceptAll();
     const first = a.consentry.get().id;
-    clearState();
+    await clearState();
     const b = (await openPage({ config })).win;
     await ready(b);
     b.consentry.acceptAll();

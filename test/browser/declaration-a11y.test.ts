@@ -18,7 +18,7 @@ const axe = (win: Window) => axeIn(win, '[data-consentry-declaration]');
 
 describe('cookie declaration: accessibility (axe-core) and theme', () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 

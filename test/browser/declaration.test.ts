@@ -113,7 +113,7 @@ describe('cookie declaration: languages', () => {
     let { root } = await declarationPage({ revision: 1 }, { htmlLang: 'de', attrs: 'data-lang="fr"' });
     expect(root.querySelector('thead th')!.textContent).to.equal('Service');
     expect(root.querySelector('.cd-on')!.textContent).to.equal('Toujours actifs');
-    fresh(clearState);
+    await fresh(clearState);
     ({ root } = await declarationPage({ revision: 1, texts: { nl: { 'declaration.vendor': 'Aanbieder', 'declaration.self': 'Wij' } } }, { htmlLang: 'nl' }));
     expect(root.querySelector('thead th')!.textContent).to.equal('Aanbieder');
     expect(root.querySelector('tbody th')!.textContent).to.equal('Wij');

@@ -33,7 +33,7 @@ describe('fuzz: configurations through the loader', () => {
         const errors = validate(JSON.parse(text));
         // `consentry bundle` bakes only what validate accepts.
         if (how == 'bundle' && errors.length) return;
-        clearState();
+        await clearState();
         cases++;
         const { win, doc } = await load(text, how);
         const w = win as any;

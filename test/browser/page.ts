@@ -57,13 +57,24 @@ export async function until<T>(fn: () => T | Promise<T>, ms = 3000, what = 'cond
 }
 
 /** Forgets every cookie and queued record, and removes earlier test pages. */
-export function clearState() {
+/**
+ * Removes the test pages, cookies and storage. Resolves once the browser's cookie store holds no
+ * cookie for this origin (asked through a request): in Chromium a document.cookie write reaches the
+ * store asynchronously, so a page opened next could otherwise read a cookie already deleted here.
+ */
+export async function clearState() {
+  document.querySelectorAll('iframe').forEach((f) => f.remove());
   for (const c of document.cookie.split(';')) {
     const name = c.split('=')[0].trim();
     if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
   }
   localStorage.clear();
-  document.querySelectorAll('iframe').forEach((f) => f.remove());
+  for (let i = 0; i < 20; i++) {
+    const left: string[] = await (await fetch('/test-cookies', { cache: 'no-store' })).json();
+    if (!left.length) return;
+    await sleep(10);
+  }
+  throw new Error('cookies still set after clearState: ' + document.cookie);
 }
 
 let n = 0;

@@ -13,7 +13,7 @@ const rgb = (el: Element, prop: 'backgroundColor' | 'color') => css(el)[prop];
 
 describe('iframe placeholder: looks like part of the widget', () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 
@@ -49,7 +49,7 @@ describe('iframe placeholder: looks like part of the widget', () => {
     expect(rgb(button, 'backgroundColor')).to.equal('rgb(122, 31, 0)');
     expect(css(button).borderTopLeftRadius).to.equal('2px');
     expect(rgb(inner.documentElement, 'backgroundColor')).to.equal('rgb(255, 248, 225)');
-    fresh(clearState);
+    await fresh(clearState);
     ({ inner } = await held({ ui: { theme: 'dark' }, head }));
     expect(rgb(inner.documentElement, 'backgroundColor')).to.equal('rgb(32, 26, 16)');
   });
@@ -81,7 +81,7 @@ describe('iframe placeholder: looks like part of the widget', () => {
 
 describe("iframe placeholder: inside the iframe's own box", () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 

@@ -18,7 +18,7 @@ async function banner(extra: object = {}, o: Parameters<typeof openPage>[0] = {}
 
 describe('widget: accessibility in both themes (axe-core)', () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 
@@ -80,7 +80,7 @@ describe('widget: accessibility in both themes (axe-core)', () => {
   itUnless({ webkit: 'WebKitWebDriver cannot switch reduced motion off; WebKit pages run with it on' }, 'animates only when the visitor has not asked for reduced motion', async () => {
     let { root } = await banner();
     expect(getComputedStyle(root.querySelector('.bn')!).animationName).to.equal('none');
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'no-preference' });
     ({ root } = await banner());
     expect(getComputedStyle(root.querySelector('.bn')!).animationName).to.equal('in');

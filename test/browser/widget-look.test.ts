@@ -34,7 +34,7 @@ const look = (el: Element) => {
 
 describe('widget: the banner under the preferences dialog', () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 
@@ -70,7 +70,7 @@ describe('widget: the banner under the preferences dialog', () => {
 
 describe('widget: the dialog with every vendor list open', () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 
@@ -106,7 +106,7 @@ describe('widget: the dialog with every vendor list open', () => {
 
 describe('widget: the three buttons on narrow screens', () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 

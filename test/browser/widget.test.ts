@@ -36,7 +36,7 @@ async function openPrefs(win: TestWindow, doc: Document) {
 
 describe('widget: the banner', () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 
@@ -110,7 +110,7 @@ describe('widget: the banner', () => {
   it('sits where the configuration says: bar at the top, box bottom-left', async () => {
     let { root } = await firstVisit({ ui: { position: 'top' } });
     expect(root.querySelector('.bn')!.getBoundingClientRect().top).to.equal(0);
-    clearState();
+    await clearState();
     ({ root } = await firstVisit({ ui: { layout: 'box', position: 'bottom-left' } }));
     const r = root.querySelector('.bn')!.getBoundingClientRect();
     expect(r.left).to.be.within(8, 24);
@@ -172,7 +172,7 @@ describe('widget: the banner', () => {
 
 describe('widget: the preferences dialog', () => {
   beforeEach(async () => {
-    fresh(clearState);
+    await fresh(clearState);
     await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
   });
 

@@ -2,6 +2,9 @@
 // location, cookies and the beacon's page URL behave as on a site):
 //   POST /test-page        body: HTML → answers the page's id
 //   GET  /test-page/<id>   the HTML (any query string or fragment is ignored)
+//   GET  /test-cookies     answers the names of the cookies the request carried, and deletes them
+// The last is how a test knows its cookies are gone: a document.cookie write in one document reaches
+// Chromium's cookie store asynchronously, so a page opened next may still read the old value.
 const pages = new Map();
 let next = 0;
 
@@ -12,6 +15,14 @@ export async function testPages(ctx, next_) {
     const id = String(++next);
     pages.set(id, html);
     ctx.body = id;
+    return;
+  }
+  if (ctx.path === '/test-cookies') {
+    const names = (ctx.get('cookie') || '').split(';').map((c) => c.split('=')[0].trim()).filter(Boolean);
+    const host = ctx.hostname;
+    ctx.set('Set-Cookie', names.flatMap((n) => [`${n}=; Max-Age=0; Path=/`, `${n}=; Max-Age=0; Path=/; Domain=${host}`]));
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = names;
     return;
   }
   const m = /^\/test-page\/(\d+)$/.exec(ctx.path);

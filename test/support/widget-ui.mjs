@@ -40,7 +40,7 @@ export function fresh(clearState) {
   }
   document.activeElement?.blur();
   window.focus();
-  clearState();
+  return clearState();
 }
 
 /** Real key presses, sent by the browser to the focused element of the test page's frame. */
