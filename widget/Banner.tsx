@@ -1,4 +1,5 @@
 /** The first layer: a notice with equal choices (opt-in), or the opt-out notice. */
+import { h } from './dom';
 import { core } from './core';
 import { httpUrl } from '../src/url';
 import { state } from './state';

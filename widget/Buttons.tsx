@@ -1,4 +1,5 @@
 /** The three equal choices, and the reload offer that replaces nothing but adds one button. */
+import { h } from './dom';
 import { t } from './texts';
 import { choose } from './actions';
 

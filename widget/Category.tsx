@@ -1,4 +1,5 @@
 /** One category of the dialog: its switch, what it is for, why a signal turned it off, and its vendors. */
+import { h } from './dom';
 import type { ResolvedCategory, Vendor as V } from '../src/types';
 import { core } from './core';
 import { httpUrl } from '../src/url';

@@ -1,4 +1,5 @@
 /** The preferences dialog: one switch per category, Save, Accept all, Reject all. */
+import { h } from './dom';
 import { core } from './core';
 import { httpUrl } from '../src/url';
 import { state } from './state';

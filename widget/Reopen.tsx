@@ -1,4 +1,5 @@
 /** The small floating button that brings the dialog back after a choice. */
+import { h } from './dom';
 import { t } from './texts';
 import { show } from './actions';
 

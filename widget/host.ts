@@ -6,7 +6,7 @@ const host = document.createElement('div');
 host.id = 'consentry-ui';
 const shadow = host.attachShadow({ mode: 'open' });
 adopt(shadow, core.nonce);
-/** Preact renders here; a sibling `<style>` (the CSP fallback) stays untouched. */
+/** The widget renders here (dom.ts); a sibling `<style>` (the CSP fallback) stays untouched. */
 export const mount = shadow.appendChild(document.createElement('div'));
 (document.body || document.documentElement).appendChild(host);
 

@@ -1,8 +1,8 @@
 /**
- * The widget chunk (dist/consentry-widget.js, Preact). The loader fetches it only when UI must
+ * The widget chunk (dist/consentry-widget.js; widget/dom.ts renders it). The loader fetches it only when UI must
  * show, and it reaches the core through `window.consentry.__core`, so no core code ships twice.
  */
-import { render } from 'preact';
+import { h, render } from './dom';
 import { core } from './core';
 import { mount } from './host';
 import { painter, state } from './state';
