@@ -1,6 +1,7 @@
 /**
  * The `__gpp` stub (IAB GPP CMP API 1.1), in the loader because it must exist
- * before any tag asks: `ping` answers at once (cmpStatus "stub"); every other
+ * before any tag asks: `ping` answers at once (cmpStatus "stub", and as the specification's
+ * sample stub: no section in force yet, [-1]); every other
  * command waits in order until the GPP chunk (chunk.ts) has filled its sections
  * and answers them. Defined only for a configuration with `gpp`.
  */
@@ -15,6 +16,6 @@ export function gppStub() {
     // No command: the CMP API library takes the queue (its "events" call lands there too, and does nothing).
     !a.length ? queue
     : a[0] == 'ping'
-      ? a[1]({ gppVersion: '1.1', cmpStatus: 'stub', cmpDisplayStatus: 'hidden', signalStatus: 'not ready', supportedAPIs: [], cmpId: 0, sectionList: [], applicableSections: [0], gppString: '' }, true)
+      ? a[1]({ gppVersion: '1.1', cmpStatus: 'stub', cmpDisplayStatus: 'hidden', signalStatus: 'not ready', supportedAPIs: [], cmpId: 0, sectionList: [], applicableSections: [-1], gppString: '', parsedSections: {} }, true)
       : queue.push(a);
 }

@@ -20,7 +20,7 @@ const gppChunkRequests = (win: TestWindow) => win.performance.getEntriesByType('
  */
 const earlyTag = `<script>
   window.told = [];
-  __gpp('ping', function (p) { told.push('ping:' + p.cmpStatus + ':' + p.signalStatus); });
+  __gpp('ping', function (p) { told.push('ping:' + p.cmpStatus + ':' + p.signalStatus + ':' + JSON.stringify([p.applicableSections, p.sectionList, p.parsedSections])); });
   __gpp('getField', function (v, ok) { told.push('SaleOptOut:' + v + ':' + ok); }, 'usnat.SaleOptOut');
   __gpp('hasSection', function (v) { told.push('hasSection usca:' + v); }, 'usca');
   __gpp('addEventListener', function (e) { told.push('event:' + e.eventName + ':' + e.data); });
@@ -37,7 +37,7 @@ describe('GPP (IAB Global Privacy Platform) CMP API', () => {
     await until(() => (win as any).told.includes('event:signalStatus:ready'), 5000, 'signalStatus ready');
     // The banner's cmpDisplayStatus comes whenever the widget is ready: not part of this order.
     expect((win as any).told.filter((e: string) => !e.startsWith('event:cmpDisplayStatus'))).to.deep.equal([
-      'ping:stub:not ready',
+      'ping:stub:not ready:[[-1],[],{}]',
       'end of the tag',
       // An opt-out region without a signal: the visitor did not opt out of the sale of data.
       'SaleOptOut:2:true',
