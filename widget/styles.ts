@@ -23,8 +23,10 @@ export const ring = 'outline:3px solid var(--fg);outline-offset:2px';
 // 26em of container is where three stop fitting (a phone-width media query does the same where
 // container queries are missing). The dialog's actions stay in view while its
 // body scrolls (sticky), except on very short screens (200% zoom), where they scroll with it.
+// The host is out of the page's flow (fixed, like everything it shows): appended to <body> as
+// an inline box, it made the browser lay out the whole page again before the banner's first frame.
 export const css = `
-:host{all:initial!important;font:inherit!important}
+:host{all:initial!important;font:inherit!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important}
 .r{${light};font-family:var(--consentry-font);font-size:var(--consentry-font-size,15px);line-height:1.5;color:var(--fg)}
 .dark{${dark}}
 @media(prefers-color-scheme:dark){.auto{${dark}}}

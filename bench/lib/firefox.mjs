@@ -22,6 +22,7 @@ const METRICS = [
   { key: 'bannerMs', label: 'nav start → banner visible (first visit)' },
   { key: 'returnTagsMs', label: 'nav start → all 10 gated tags ran (returning)' },
   { key: 'clickToTagMs', label: 'click "Accept all" → first gated tag ran' },
+  { key: 'clickToAllMs', label: 'click "Accept all" → all 10 gated tags ran' },
 ];
 
 const probe = readFileSync(new URL('../pages/probe.js', import.meta.url), 'utf8');
@@ -58,9 +59,11 @@ async function measure(browser, origin, product, notes) {
     r.bannerMs = shown ? (await bench(page)).banner : null;
     if (shown) await page.click(product.accept, { timeout: 3000 });
     await wait('tag1', 1500);
+    await wait('tags', 1500);
     const s = await bench(page);
     const after = s.click != null ? s.ran.filter(([, t]) => t >= s.click) : [];
     r.clickToTagMs = after.length ? after[0][1] - s.click : null;
+    r.clickToAllMs = after.length >= vendors.length ? after[vendors.length - 1][1] - s.click : null;
     // The returning visitor: same visitor (the consent cookie is set), a new page view.
     reset();
     await page.goto(url + '?visit=return');
