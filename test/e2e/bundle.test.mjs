@@ -122,7 +122,7 @@ for (const engine of ENGINES)
       }
     });
 
-    it('data-config first visit: the configuration, its check and the widget download side by side', async () => {
+    it('data-config first visit: the configuration, its check, the widget and the decision chunk download side by side', async () => {
       const p = await browser.newPage();
       try {
         await p.goto(url + '/config.html');
@@ -132,10 +132,13 @@ for (const engine of ENGINES)
         const [, , configEnd] = find(/^\/consentry\.json$/);
         const [, validatorStart] = find(/consentry-validate\.[0-9a-f]{8}\.js$/);
         const [, widgetStart] = find(/consentry-widget\.[0-9a-f]{8}\.js$/);
+        const [, decideStart] = find(/consentry-decide\.[0-9a-f]{8}\.js$/);
         // The server holds the configuration for CONFIG_DELAY_MS: what starts before it arrives
         // was not waiting for it.
         assert.ok(validatorStart < configEnd - CONFIG_DELAY_MS / 2, `validator at ${validatorStart} ms, configuration in at ${configEnd} ms`);
         assert.ok(widgetStart < configEnd - CONFIG_DELAY_MS / 2, `widget at ${widgetStart} ms, configuration in at ${configEnd} ms`);
+        // The banner waits for the decision chunk too: it must not be a round trip after the configuration.
+        assert.ok(decideStart < configEnd - CONFIG_DELAY_MS / 2, `decision chunk at ${decideStart} ms, configuration in at ${configEnd} ms`);
       } finally {
         await p.close();
       }
