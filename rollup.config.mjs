@@ -39,20 +39,6 @@ export default [
     ],
   },
   {
-    // What records decisions (src/recorder.ts): a first view's, a page where a decision changes.
-    input: 'src/decide-chunk.ts',
-    output: { file: 'dist/consentry-decide.js', format: 'iife' },
-    plugins: [
-      {
-        // The loader's expand and sum (on __core) in place of second copies: see src/from-loader.ts.
-        name: 'from-loader',
-        resolveId: (id, from) => ((id == './expand' || id == './sum') && from && /(decision|store)\.ts$/.test(from) ? fileURLToPath(new URL('src/from-loader.ts', import.meta.url)) : null),
-      },
-      ts(),
-      minify(),
-    ],
-  },
-  {
     input: 'src/consent-mode-chunk.ts',
     output: { file: 'dist/consentry-consent-mode.js', format: 'iife' },
     plugins: [ts(), minify()],

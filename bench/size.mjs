@@ -18,8 +18,6 @@ const budgets = [
   // JS and CSS together: a separate consentry-widget.css, if any, is added to the JS.
   // What `consentry bundle` bakes a configuration into: a returning visitor's whole download.
   { name: 'consentry.baked.js (baked loader)', match: (f) => f === 'consentry.baked.js', budget: 5.5, aim: 5 },
-  // What records decisions: a first view's, or a page where a decision changes (src/recorder.ts).
-  { name: 'consentry-decide.js', match: (f) => f === 'consentry-decide.js', budget: 1.5 },
   { name: 'consentry-widget.js (+ .css)', match: (f) => f === 'consentry-widget.js' || f === 'consentry-widget.css', budget: 6.5 },
   // 2.75: the gpp options and vendors[].consentApi (issue 15) added 0.19 KB to SPEC.
   { name: 'consentry-validate.js', match: (f) => f === 'consentry-validate.js', budget: 2.75 },
@@ -36,7 +34,7 @@ const budgets = [
   { name: 'consentry-cleanup.js', match: (f) => f === 'consentry-cleanup.js', budget: 1 },
 ];
 const i18nBudget = 1.5;
-const firstVisit = { name: 'first visit total (loader + widget + decide)', budget: 17, goal: 15.5, goalNote: "vanilla-cookieconsent's JS+CSS" };
+const firstVisit = { name: 'first visit total (loader + widget)', budget: 17, goal: 15.5, goalNote: "vanilla-cookieconsent's JS+CSS" };
 
 export function sizes(buf) {
   return {
@@ -98,7 +96,7 @@ function main() {
     checks.push({ label: f.file, raw: f.raw, gzip: f.gzip, brotli: f.brotli, budget: i18nBudget });
   const loader = files.find((f) => f.file === 'consentry.js');
   // A first view also fetches the decision chunk.
-  const widget = files.filter((f) => f.file === 'consentry-widget.js' || f.file === 'consentry-widget.css' || f.file === 'consentry-decide.js');
+  const widget = files.filter((f) => f.file === 'consentry-widget.js' || f.file === 'consentry-widget.css');
   if (loader && widget.length) {
     const all = [loader, ...widget];
     const sum = (k) => all.reduce((s, f) => s + f[k], 0);

@@ -13,7 +13,7 @@ import type { ConsentRecord } from './types';
 import { LIMITS } from './limits';
 import { METHODS } from './store';
 
-/** Where records wait for the ledger (the loader looks for it before fetching the decision chunk). */
+/** Where records wait for the ledger until it acknowledges them. */
 export const KEY = 'consentry:queue';
 
 const bools = (o: any) => Object.keys(o).every((k) => o[k] === !!o[k]);

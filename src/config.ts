@@ -96,8 +96,7 @@ export async function loadConfig(
   // While the configuration downloads (data-config) and waits for its check, a first visit's
   // widget downloads too, not after them. Without a cookie holding a decision of ours (store.ts:
   // `1.<uuid>.…`) there is none to find, whatever the configuration names its cookie.
-  // So does the decision chunk, which the banner waits for.
-  if (!baked && assetBase && !/=1\.[\da-f-]{36}\./.test(jar())) for (const c of ['widget', 'decide']) preload(chunk(`consentry-${c}.js`, assetBase), nonce);
+  if (!baked && assetBase && !/=1\.[\da-f-]{36}\./.test(jar())) preload(chunk('consentry-widget.js', assetBase), nonce);
   const known = baked ? null : remembered();
   const early = known ? null : validator();
   // Awaited only after the configuration arrives: until then its failure is nobody's uncaught error.

@@ -7,11 +7,8 @@ import type { Validator } from './config';
 // The baked loader (rollup.config.mjs) swaps this module for one without fetching and checking.
 import { loadConfig } from './config-load';
 import { Allowed, current, defaults, deniedBySignal, modeFor, rejectAll } from './decision';
-import { expand } from './expand';
-import { sum } from './sum';
 import { readSignals } from './signals';
 import * as store from './store';
-import { KEY as BEACON_QUEUE } from './beacon';
 import { LANGS, pickLang } from './lang';
 import { emit, on } from './events';
 import { addScript } from './script';
@@ -19,6 +16,10 @@ import { chunk } from './release';
 import { startGate } from './gate';
 import { httpUrl } from './url';
 import { gppStub, stubbed } from './gpp/stub';
+// What records a decision (the decision, the cookie, the ledger's record) is in the loader, so that
+// every API call applies in its own task, a returning visitor's too: `set(); location.reload()`
+// keeps the choice.
+import * as rec from './recorder';
 
 export interface Options {
   /** The configuration itself (what `consentry bundle` bakes in). */
@@ -67,9 +68,6 @@ export interface CoreHandle {
   load(src: string): Promise<void>;
   /** Loads one of our chunks that reads the whole configuration (texts, vendor facts): the rest of a baked one runs first. */
   need(name: string): Promise<void>;
-  /** For the decision chunk (from-loader.ts): decision.ts's rule for vendors under categories, the cookie's checksum. */
-  expand: typeof expand;
-  sum: typeof sum;
   /** Set by the widget chunk when it runs. */
   ui?: { show(view: 'banner' | 'prefs'): void };
 }
@@ -92,16 +90,6 @@ let vendorApis: typeof import('./vendor-apis/chunk').vendorApis | undefined;
 /** URL of the rest of a baked configuration, or '' when the loader has all of it. */
 let moreUrl = '';
 const queued: (() => void)[] = [];
-/**
- * What records decisions (recorder.ts: the new decision, the cookie, the ledger's beacon): the
- * decision chunk, which a first view fetches beside the widget and a returning visitor only when a
- * decision changes or records wait for the ledger; the ES module has it built in.
- */
-let rec: typeof import('./recorder') | undefined;
-let recording: Promise<void> | null = null;
-/** Set once `ready` was emitted: calls that wait for the decision chunk then fetch it themselves. */
-let started = false;
-const recorder = () => (recording ||= core.load(core.asset('consentry-decide.js')).then(() => void (rec = api.__rec)));
 const runQueued = () => {
   for (const fn of queued.splice(0)) fn();
 };
@@ -141,11 +129,14 @@ function changed(before: Allowed): Allowed {
 /** Records a decision: cookie, cleanup, events, beacon, then the gate. */
 function decide(a: Allowed, method: Method) {
   const before = state();
-  stored = rec!.decision(core.config, a, method, core.signals, (consentId ||= rec!.newId()));
-  rec!.write(stored, core.config);
+  const last = stored && stored.ts;
+  stored = rec.decision(core.config, a, method, core.signals, (consentId ||= rec.newId()));
+  // The ledger keeps one record per consent id and time: two calls in one millisecond are two decisions.
+  if (last && stored.ts <= last) stored.ts = new Date(Date.parse(last) + 1).toISOString();
+  rec.write(stored, core.config);
   const now = changed(before);
   const token = ++pending;
-  const acked = beaconUrl && rec!.send(beaconUrl, { v: 1, ...stored, url: rec!.pageUrl(), lang: core.lang });
+  const acked = beaconUrl && rec.send(beaconUrl, { v: 1, ...stored, url: rec.pageUrl(), lang: core.lang });
   const release = () => token == pending && setReleased(state());
   // Nothing to wait for (no beacon, or waitMs 0): one pass of the gate, in the click's own task,
   // releases the tags before anything else (listeners, the widget's re-render) runs.
@@ -174,26 +165,25 @@ const gate = startGate({
     ),
 });
 
-/** Runs `fn` now if the configuration and the decision chunk are loaded, else once they are. */
+/** Runs `fn` now if the configuration is loaded, else once it is. */
 function whenReady(fn: () => void) {
-  if (core && rec) return fn();
+  if (core) return fn();
   queued.push(fn);
-  if (started) recorder().then(runQueued, failed);
 }
 
 export function get(): Decision | null {
   return stored && JSON.parse(JSON.stringify(stored));
 }
 export const allowed = (id: string) => !!core && isAllowed(state(), id);
-const acceptAllFn = () => whenReady(() => decide(rec!.acceptAll(core.config, core.signals), 'accept-all'));
+const acceptAllFn = () => whenReady(() => decide(rec.acceptAll(core.config, core.signals), 'accept-all'));
 const rejectAllFn = () => whenReady(() => decide(rejectAll(core.config), 'reject-all'));
 export function set(choice: Choice) {
-  whenReady(() => decide(rec!.apply(core.config, state(), choice || {}), 'custom'));
+  whenReady(() => decide(rec.apply(core.config, state(), choice || {}), 'custom'));
 }
 export function reset() {
   whenReady(() => {
     const before = state();
-    rec!.clear(core.config);
+    rec.clear(core.config);
     stored = null;
     consentId = '';
     setReleased(changed(before));
@@ -211,14 +201,12 @@ function ui() {
   // The banner's language file comes in parallel, not after the widget asks for it.
   // (English, LANGS[0], is inside the widget.)
   if (LANGS.indexOf(core.lang) > 0) core.load(core.asset(`consentry-i18n-${core.lang}.js`)).catch(() => {});
-  // The visitor is about to decide.
-  recorder().catch(failed);
   return (widget ||= core.need('consentry-widget.js').then(() => core.ui!));
 }
 
 /** No decision applies yet: opt-out regions record the default, everyone sees the banner. */
 function firstView() {
-  if (core.mode == 'opt-out' && !core.error && rec) {
+  if (core.mode == 'opt-out' && !core.error) {
     const a = defaults(core.config, 'opt-out', core.signals);
     const bySignal = core.config.categories.some((c) => !c.required && deniedBySignal(c, core.signals));
     decide(a, bySignal ? 'signal' : 'opt-out-default');
@@ -263,8 +251,6 @@ export async function start(opts: Options): Promise<CoreHandle> {
     reloadNeeded: () => ranDenied,
     on,
     emit,
-    expand,
-    sum,
     asset: (name) => chunk(name, opts.assetBase),
     load: (src) => addScript(src, nonce),
     need(name) {
@@ -303,20 +289,10 @@ export async function start(opts: Options): Promise<CoreHandle> {
   gate._rules(config);
   // The widget reads it when it runs.
   api.__core = core;
-  rec = api.__rec;
-  // A first view decides soon (an opt-out region at once): the decision chunk, fetched beside the
-  // widget, is in before `ready`. A returning visitor's page does without it unless records wait
-  // for the ledger or calls came before the configuration.
-  let waiting = false;
-  try {
-    waiting = !!beaconUrl && !!localStorage.getItem(BEACON_QUEUE);
-  } catch {
-    // Storage blocked: nothing can be waiting in it.
-  }
   // (Started here; firstView() below shows it, or logs why it could not.)
   if (!stored) ui().catch(() => {});
-  if (!stored || waiting || queued.length) await recorder().catch(failed);
-  if (rec && beaconUrl) rec.flush(beaconUrl);
+  // Records an earlier page could not deliver go out now.
+  if (beaconUrl) rec.flush(beaconUrl);
   // Keep the consent id across a re-prompt so the ledger links old and new decisions.
   consentId = prev ? prev.id : '';
   // The GPP chunk answers what the stub queued; it delays nothing.
@@ -325,8 +301,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
   declaration();
   document.addEventListener('DOMContentLoaded', declaration);
   if (!stored) firstView();
-  if (rec) runQueued();
-  started = true;
+  runQueued();
   emit('ready', get(), true);
   return core;
 }
@@ -338,7 +313,6 @@ export const api: ConsentryApi & {
   __consentMode?: typeof import('./consent-mode');
   __vendorApis?: typeof import('./vendor-apis/chunk').vendorApis;
   __more?: (rest: Record<string, any>) => void;
-  __rec?: typeof import('./recorder');
 } = {
   get,
   allowed,

@@ -3,7 +3,6 @@
  * Pure functions of their arguments, so every rule is testable on its own.
  */
 import type { Choice, Decision, Method, Mode, ResolvedCategory, ResolvedConfig, Signals } from './types';
-// The decision chunk takes the loader's copy (from-loader.ts, rollup.config.mjs).
 import { expand } from './expand';
 
 export type Allowed = Pick<Decision, 'categories' | 'vendors'>;

@@ -6,7 +6,6 @@ import type { Config, ConsentryApi } from './types';
 import { api, start } from './core';
 import { validate } from './validate';
 import * as consentMode from './consent-mode';
-import * as recorder from './recorder';
 
 export { validate };
 
@@ -39,7 +38,6 @@ export function init(opts: InitOptions = {}): ConsentryApi {
   if (w.consentry) return w.consentry;
   w.consentry = api;
   api.__consentMode = consentMode;
-  api.__rec = recorder;
   start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate), checkConfig: true });
   return api;
 }

@@ -1,7 +1,8 @@
 /**
- * What records a decision: the decision itself, the cookie, the record for the ledger. Only a
- * page where a decision is made (or records wait for the ledger) needs it, so the loader fetches it
- * as the decision chunk (decide-chunk.ts); the ES module imports it.
+ * What records a decision: the decision itself, the cookie, the record for the ledger (core.ts).
+ * It is part of the loader, so an API call applies in the task that makes it. (From 0.2's
+ * development it was a chunk fetched when a decision changed: a returning visitor's
+ * `set(); location.reload()` then lost the choice.)
  */
 export { acceptAll, apply, decision, newId } from './decision';
 export { clear, write } from './store';

@@ -10,7 +10,6 @@
  */
 import type { Decision, Method, ResolvedConfig } from './types';
 import { LIMITS } from './limits';
-// The decision chunk takes the loader's copy (from-loader.ts, rollup.config.mjs).
 import { sum } from './sum';
 
 export { sum };

@@ -176,6 +176,28 @@ describe('a returning visitor', () => {
     expect(win.consentry.allowed('doubleclick')).to.equal(false);
   });
 
+  it('changes the choice through the API in the call\'s own task, so a reload right after keeps it', async () => {
+    storedCookie({});
+    const beacon = beaconBucket();
+    const { win } = await openPage({ config: { ...config, beacon: { url: beacon.url } } });
+    await ready(win);
+    // What a site's own settings page does: change, then reload at once.
+    win.consentry.rejectAll();
+    expect([win.consentry.get()!.method, win.consentry.allowed('performance')]).to.deep.equal(['reject-all', false]);
+    win.consentry.set({ vendors: { hotjar: true } });
+    expect([win.consentry.get()!.method, win.consentry.allowed('hotjar'), win.consentry.allowed('google-analytics')]).to.deep.equal(['custom', true, false]);
+    const old = win.document;
+    win.location.reload();
+    await until(() => win.document != old && win.document.readyState == 'complete' && win.consentry, 5000, 'the reloaded page');
+    const after = await ready(win);
+    expect([after.method, after.vendors.hotjar, after.vendors['google-analytics']]).to.deep.equal(['custom', true, false]);
+    // Both records reach the ledger: from the page, or from the queue if the page was gone before
+    // the ledger answered (then maybe twice: the ledger keeps one record per consent id and time).
+    const both = async () => [...new Map((await beacon.records()).map((r: any) => [r.id + r.ts, r.method])).values()];
+    await until(async () => (await both()).length >= 2, 5000, 'both records');
+    expect(await both()).to.deep.equal(['reject-all', 'custom']);
+  });
+
   it('is asked again once the choice is older than cookie.expiresDays', async () => {
     storedCookie({ ts: new Date(Date.now() - 183 * 864e5).toISOString() });
     const { win } = await openPage({ config });
