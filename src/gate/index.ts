@@ -53,6 +53,10 @@ export function startGate(host: GateHost): Gate {
   let setAttr: (this: Element, n: string, v: string) => void;
   let parse: (html: string) => HTMLTemplateElement;
   let release: (el: Element) => void;
+  let reach: (f: any) => void;
+  let mo: MutationObserver;
+  /** The page's document and its same-origin frames' (see intercept): held tags may be in any. */
+  let docs: Document[] = [];
   /** Elements held by the hooks, in the order they were given URLs; some are never inserted. */
   let held: any[] = [];
   /** Requests waiting for their vendor: [url, send]. */
@@ -238,7 +242,8 @@ export function startGate(host: GateHost): Gate {
 
   function update() {
     if (!cfg) return;
-    [...held, ...document.querySelectorAll('[data-consent]')].forEach(check);
+    docs = docs.filter((d) => d.defaultView);
+    [...held, ...docs.flatMap((d) => [...d.querySelectorAll('[data-consent]')])].forEach(check);
     held = held.filter((el) => !el._q);
     waits = waits.filter(([u, send]) => !(net(u) && (send(), 1)));
   }
@@ -271,6 +276,8 @@ export function startGate(host: GateHost): Gate {
       r.addedNodes.forEach((n: any) => {
         if (n.nodeType != 1) return;
         if (n.localName == 'script') parsed(n);
+        // A frame inserted where its load event does not reach the hooks (a shadow root).
+        (n.localName == 'iframe' ? [n] : n.firstElementChild ? n.querySelectorAll('iframe') : []).forEach(reach);
         if (!cfg) return;
         if (n.hasAttribute('data-consent')) check(n);
         if (n.firstElementChild) n.querySelectorAll('[data-consent]').forEach(check);
@@ -286,9 +293,11 @@ export function startGate(host: GateHost): Gate {
         // Only what it takes to match a host; anything odd is left for the check to name.
         pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: (v.hosts || []).filter((h: unknown) => typeof h == 'string') })) } as any);
       } catch (e) {}
-      ({ _setAttr: setAttr, _parse: parse } = intercept(hold, clean, net, frame));
+      mo = new MutationObserver(added);
+      const see = (w: any) => (docs.push(w.document), mo.observe(w.document, { childList: true, subtree: true }));
+      ({ _setAttr: setAttr, _parse: parse, _reach: reach } = intercept(hold, clean, net, frame, see));
       release = releaser(setAttr, nonce);
-      new MutationObserver(added).observe(document, { childList: true, subtree: true });
+      see(window);
       document.addEventListener('DOMContentLoaded', update);
     },
     _rules(config) {

@@ -21,7 +21,8 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
   const done = () => --pending || pump();
 
   function run(old: any) {
-    const s = document.createElement('script');
+    // Made by the held one's document: in a frame, it runs in that frame's window.
+    const s = old.ownerDocument.createElement('script');
     // The page's handlers stay on the element it holds: the copy's events reach them below.
     for (const a of old.attributes) if (!/^(type|data-type)$/.test(a.name) && !(old._h && /^on/.test(a.name))) setAttr.call(s, a.name, a.value);
     const type = old.getAttribute('data-type');
