@@ -17,6 +17,8 @@ export interface GateHost {
   _allowed(target: string): boolean;
   /** Shows what a blocked iframe waits for: the vendor (or category) `id` (see placeholder.ts). */
   _placeholder(frame: HTMLIFrameElement, id: string): void;
+  /** Whether what `_allowed` denies now stays denied: the visitor decided (see `net`). */
+  _final(): boolean;
 }
 
 export interface Gate {
@@ -59,8 +61,8 @@ export function startGate(host: GateHost): Gate {
   let docs: Document[] = [];
   /** Elements held by the hooks, in the order they were given URLs; some are never inserted. */
   let held: any[] = [];
-  /** Requests waiting for their vendor: [url, send]. */
-  let waits: [string, () => void][] = [];
+  /** Requests waiting for their vendor: [url, send, fail]. */
+  let waits: [string, () => void, () => void][] = [];
   const frames = new WeakMap<object, any>();
   const ran = new Set<string>();
   const warned = new Set<string>();
@@ -177,12 +179,18 @@ export function startGate(host: GateHost): Gate {
     return changed ? tpl.innerHTML : v;
   }
 
-  /** Whether a request towards `u` may go now; else `later` waits for its vendor (see intercept's Net). */
-  function net(u: string, later?: () => void) {
+  /**
+   * Whether a request towards `u` may go now; else `later` waits for its vendor, and `fail` runs
+   * instead once the visitor's decision denies it (at once when it already does), or when more
+   * than 500 wait (the oldest). See intercept's Net.
+   */
+  function net(u: string, later?: () => void, fail?: () => void) {
     const t = targets(u);
     if (!t || ok(t)) return true;
-    if (later) waits.push([u, later]);
-    return !later && !cfg;
+    if (later) cfg && host._final() ? fail!() : waits.push([u, later, fail!]) > 500 && waits.shift()![2]();
+    // What cannot wait goes before the rules are known, unless the unchecked configuration names its host.
+    const url = !cfg && pre && split(u);
+    return !later && !cfg && !(url && pre!._vendors(url[1]).length);
   }
 
   /**
@@ -245,7 +253,8 @@ export function startGate(host: GateHost): Gate {
     docs = docs.filter((d) => d.defaultView);
     [...held, ...docs.flatMap((d) => [...d.querySelectorAll('[data-consent]')])].forEach(check);
     held = held.filter((el) => !el._q);
-    waits = waits.filter(([u, send]) => !(net(u) && (send(), 1)));
+    const fin = host._final();
+    waits = waits.filter(([u, send, fail]) => (net(u) ? send() : fin ? fail() : 1));
   }
 
   /**

@@ -12,14 +12,16 @@ export type Hold = (el: any, attr: string, url: string) => boolean;
 /** Rewrites an HTML string so that its gated elements arrive inert; `runs`: its scripts would run. */
 export type Clean = (html: string, runs?: boolean) => string;
 /**
- * Whether a request towards `url` may go now. If not, `later` runs once it may; without
- * `later` (a socket, which cannot wait) the answer is true until the rules are known.
+ * Whether a request towards `url` may go now. If not, `later` runs once it may, or `fail` once
+ * the visitor's decision denies it; without `later` (a socket or a synchronous XHR, which cannot
+ * wait) the answer is true until the rules are known, unless the unchecked configuration names the host.
  */
-export type Net = (url: string, later?: () => void) => boolean;
+export type Net = (url: string, later?: () => void, fail?: () => void) => boolean;
 
 const def = Object.defineProperty;
 const desc = (o: object, name: string) => Object.getOwnPropertyDescriptor(o, name);
 const W = window as any;
+const here = location.origin;
 
 /**
  * The attributes that make each kind of element request a URL, `srcset` before
@@ -179,22 +181,30 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       return d.get!.call(this);
     });
 
-    // Requests: held while the vendor is not allowed, sent once it is.
+    // Requests: held while the vendor is not allowed, sent once it is. Once the visitor's decision
+    // denies it, each fails as a network error would, so code awaiting it goes on: a fetch rejects
+    // with a TypeError, an XHR ends with an `error` event (readyState 4, status 0), a beacon is dropped.
     const R = W.XMLHttpRequest.prototype;
+    const { open, send } = R;
     wrap(W, 'fetch', (f) => (i: any, o?: any) => {
-      let later: (v: any) => void;
-      return net(str(i), () => later(f(i, o))) ? f(i, o) : new Promise((r) => (later = r));
+      let later: (v: any) => void, no: (e: Error) => void;
+      const p = new Promise((r, j) => ((later = r), (no = j)));
+      return net(str(i), () => later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + str(i)))) ? f(i, o) : p;
     });
-    wrap(R, 'open', (f) => function (this: any, ...a: any[]) {
+    R.open = function (this: any, ...a: any[]) {
       this._u = str(a[1]);
-      return f.apply(this, a); // prettier-ignore
-    });
-    wrap(R, 'send', (f) => function (this: any, b?: any) {
-      // Aborted meanwhile: send throws, and nothing is lost by not sending.
-      net(this._u, () => { try { f.call(this, b); } catch (e) {} }) && f.call(this, b); // prettier-ignore
-    });
+      this._a = a.length < 3 || a[2];
+      return open.apply(this, a);
+    };
+    R.send = function (this: any, b?: any) {
+      // The browser's own network error: a blob URL that was never made, requested the same way.
+      const no = () => this.readyState == 1 && (open.call(this, 'GET', 'blob:' + here + '/0', this._a), send.call(this));
+      // Aborted meanwhile: send throws, and nothing is lost by not sending. A synchronous one cannot wait: it fails.
+      if (net(this._u, this._a && (() => { try { send.call(this, b); } catch (e) {} }), no)) send.call(this, b); // prettier-ignore
+      else this._a || no();
+    };
     wrap(W.navigator, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
-      return net(str(u), () => f.call(this, u, b)) ? f.call(this, u, b) : true; // prettier-ignore
+      return net(str(u), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
     });
     // A socket or an event stream cannot wait: towards a vendor that is not allowed it is refused.
     for (const k of ['WebSocket', 'EventSource'])
