@@ -63,7 +63,9 @@ export function startGate(host: GateHost): Gate {
   let held: any[] = [];
   /** Requests waiting for their vendor: [url, send, fail]. */
   let waits: [string, () => void, () => void][] = [];
+  /** The proxies of about:blank frames' windows and documents (see `frame`), and the other way. */
   const frames = new WeakMap<object, any>();
+  const real = new WeakMap<object, any>();
   const ran = new Set<string>();
   const warned = new Set<string>();
 
@@ -102,9 +104,11 @@ export function startGate(host: GateHost): Gate {
     }
     return all;
   }
-  /** The same for an attribute: an iframe's srcdoc is a document, whose URLs count. */
-  const targetsOf = (a: string, v: string) =>
-    a != 'srcdoc' ? targets(v) : targets([...v.matchAll(/(?:src|href|data|poster)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]).join());
+  /**
+   * The same for an attribute: an iframe's srcdoc is a document, and every absolute URL in it
+   * counts (any attribute, srcset, a style's url(), a script's string).
+   */
+  const targetsOf = (a: string, v: string) => targets(a != 'srcdoc' ? v : (v.match(/(\b[a-z]+:)?[/\\]{2}[^\s"'<>()`,]+/gi) || []).join());
 
   /** The URL attribute an element requests with: the held one (data-src…) first. */
   function urlOf(el: Element): [string, string] {
@@ -135,6 +139,7 @@ export function startGate(host: GateHost): Gate {
    * data-<attribute>. The element stays, makes no request, and waits like a static tag.
    */
   function hide(el: any, a: string, v: string) {
+    a = a.replace('xlink:', '');
     el._h = 1;
     el._q = 0;
     if (el.localName == 'script') {
@@ -194,25 +199,28 @@ export function startGate(host: GateHost): Gate {
   }
 
   /**
-   * An about:blank frame's window, whose `location` asks the gate first: a navigation
-   * towards a vendor that is not allowed is held as the frame's data-src, like its src.
-   * Any other window (a frame that has navigated, cross-origin) is returned as it is.
+   * An about:blank frame's window (or, with `d`, its document), whose `location` asks the gate
+   * first: a navigation towards a vendor that is not allowed is held as the frame's data-src,
+   * like its src. Any other window or document (a frame that has navigated, cross-origin) is
+   * returned as it is.
    */
-  function frame(f: HTMLIFrameElement, w: any) {
+  function frame(f: HTMLIFrameElement, w: any, d?: any) {
     try {
-      if (!w || w.location.href != 'about:blank') return w;
+      if (!w || w.location.href != 'about:blank') return d || w;
     } catch (e) {
-      return w;
+      return d || w;
     }
-    let p = frames.get(w);
+    const o = d || w;
+    let p = frames.get(o);
     if (!p) {
       const nav = (u: any, how: string) => (hold(f, 'src', u) ? cfg && check(f) : w.location[how](u));
-      // Methods run on the real objects; constructors (with a prototype) are left as they are.
+      // Methods run on the real objects, with the real window and document for these proxies
+      // as arguments; constructors (capitalised: Image, XMLHttpRequest) are left as they are.
       // A wrapper of this page, not the frame's bind: WebKit takes a bound function's realm as
       // the caller, so the page's postMessage would reach the frame with the frame as its source.
       const get = (o: any, k: PropertyKey) => {
         const v = o[k];
-        return typeof v == 'function' && !v.prototype ? (...a: any[]) => Reflect.apply(v, o, a) : v;
+        return typeof v == 'function' && typeof k == 'string' && k > '[' ? (...a: any[]) => Reflect.apply(v, o, a.map((x) => real.get(x) || x)) : v;
       };
       const loc = new Proxy(
         {},
@@ -221,13 +229,13 @@ export function startGate(host: GateHost): Gate {
           set: (_, k, v) => (k == 'href' ? nav(v, 'assign') : (w.location[k] = v), true),
         },
       );
-      frames.set(
-        w,
-        (p = new Proxy(w, {
-          get: (t, k) => (k == 'location' ? loc : get(t, k)),
-          set: (t, k, v) => (k == 'location' ? nav(v, 'assign') : (t[k] = v), true),
-        })),
-      );
+      p = new Proxy(o, {
+        // The window's document is the proxy of its document.
+        get: (t, k) => (k == 'location' ? loc : k == 'document' && !d ? frame(f, w, t.document) : get(t, k)),
+        set: (t, k, v) => (k == 'location' ? nav(v, 'assign') : (t[k] = v), true),
+      });
+      frames.set(o, p);
+      real.set(p, o);
     }
     return p;
   }

@@ -29,11 +29,15 @@ const here = location.origin;
  * element named `constructor` or `__proto__` is no kind.
  */
 export const KINDS: Record<string, string[]> = Object.assign(Object.create(null), {
-  script: ['src'],
+  // An SVG <script>, <image> and <feImage> load their href (or xlink:href).
+  script: ['src', 'href', 'xlink:href'],
+  image: ['href', 'xlink:href'],
+  feImage: ['href', 'xlink:href'],
   iframe: ['src', 'srcdoc'],
   img: ['srcset', 'src'],
   source: ['srcset', 'src'],
-  link: ['href'],
+  link: ['imagesrcset', 'href'],
+  input: ['src'],
   video: ['src', 'poster'],
   audio: ['src'],
   track: ['src'],
@@ -52,7 +56,7 @@ export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
  * Returns the unhooked `setAttribute`, which the gate releases with, an unhooked parse of
  * HTML into an inert template, and `_reach` (for an iframe the observer saw inserted).
  */
-export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any) => any, seen: (w: any) => void) {
+export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any, d?: any) => any, seen: (w: any) => void) {
   const setAttr = (Element.prototype as any).setAttribute;
   const inner = desc(Element.prototype, 'innerHTML')!.set!;
   const cw = desc(HTMLIFrameElement.prototype, 'contentWindow')!.get!;
@@ -73,6 +77,10 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   };
   const wrap = (P: any, name: string, fn: (f: Function) => Function) => P && P[name] && (P[name] = fn(P[name]));
   const str = (u: any) => String(u && u.url != null ? u.url : u);
+  /** Attribute maps and SVG hrefs, by the element they belong to. */
+  const own = new WeakMap();
+  /** No namespace (HTML's) or XLink's (an SVG xlink:href). */
+  const xl = (ns: string | null) => !ns || /xlink/.test(ns);
   // A clone of a held element is held too: it has the same attributes, and answers the same.
   const cloned = (o: any, c: any) => {
     if (o._h) c._h = o._h;
@@ -85,11 +93,12 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     const E = W.Element.prototype;
     const D = W.Document.prototype;
     // URL properties. A held element answers with the URL it was given, as if nothing happened.
-    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href Media:src Video:poster Track:src Embed:src Object:data'.split(' ').map((x) => x.split(':')))
-      for (const a of attrs.split(','))
+    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href,imageSrcset Input:src Media:src Video:poster Track:src Embed:src Object:data'.split(' ').map((x) => x.split(':')))
+      for (const p of attrs.split(',')) {
+        const a = p.toLowerCase();
         hook(
           (W['HTML' + k + 'Element'] || {}).prototype,
-          a,
+          p,
           function (d) {
             return (this._h && this.getAttribute('data-' + a)) || d.get!.call(this);
           },
@@ -97,6 +106,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
             hold(this, a, v) || d.set!.call(this, v);
           },
         );
+      }
     // A held script's real type waits in data-type: the page may set it after the URL.
     hook(
       W.HTMLScriptElement.prototype,
@@ -114,19 +124,37 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       hold(this, String(n).toLowerCase(), v) || setAttr.call(this, n, v);
     };
     wrap(E, 'setAttributeNS', (f) => function (this: any, ns: string | null, n: string, v: string) {
-      (!ns && hold(this, String(n).toLowerCase(), v)) || f.call(this, ns, n, v); // prettier-ignore
+      (xl(ns) && hold(this, String(n).toLowerCase(), v)) || f.call(this, ns, n, v); // prettier-ignore
     });
     // Removing a held script's type would make it runnable: the real type goes instead.
     wrap(E, 'removeAttribute', (f) => function (this: any, n: string) {
       f.call(this, this._h && String(n).toLowerCase() == 'type' ? 'data-type' : n); // prettier-ignore
     });
-    hook(W.Attr.prototype, 'value', undefined, function (this: Attr, v, d) {
-      (this.ownerElement && hold(this.ownerElement, this.name, v)) || d.set!.call(this, v);
-    });
-    for (const m of ['setAttributeNode', 'setAttributeNodeNS'])
-      wrap(E, m, (f) => function (this: any, at: Attr) {
-        return at && !at.namespaceURI && hold(this, at.name, at.value) ? null : f.call(this, at); // prettier-ignore
+    // An attribute node's value, nodeValue or textContent; a node given by setAttributeNode or through
+    // el.attributes.setNamedItem (the map's element is remembered when the page asks for the map).
+    const attr = function (this: any, v: any, d: PropertyDescriptor) {
+      (this.nodeType == 2 && this.ownerElement && xl(this.namespaceURI) && hold(this.ownerElement, this.name, v)) || d.set!.call(this, v);
+    };
+    hook(W.Attr.prototype, 'value', undefined, attr);
+    hook(W.Node.prototype, 'nodeValue', undefined, attr);
+    hook(W.Node.prototype, 'textContent', undefined, attr);
+    const node = (P: any, m: string, el: (o: any) => any) =>
+      wrap(P, m, (f) => function (this: any, at: Attr) {
+        const o = el(this);
+        return at && o && xl(at.namespaceURI) && hold(o, at.name, at.value) ? null : f.call(this, at); // prettier-ignore
       });
+    for (const m of ['setAttributeNode', 'setAttributeNodeNS']) node(E, m, (o) => o);
+    for (const m of ['setNamedItem', 'setNamedItemNS']) node(W.NamedNodeMap.prototype, m, (o) => own.get(o));
+    // SVG: el.href.baseVal = url goes through the element's href (an SVGAnimatedString), remembered likewise.
+    for (const [P, k] of [[E, 'attributes'], [(W.SVGScriptElement || E).prototype, 'href'], [(W.SVGImageElement || E).prototype, 'href'], [(W.SVGFEImageElement || E).prototype, 'href']])
+      hook(P, k, function (d) {
+        const m = d.get!.call(this);
+        return own.set(m, this), m; // prettier-ignore
+      });
+    hook(W.SVGAnimatedString && W.SVGAnimatedString.prototype, 'baseVal', undefined, function (v, d) {
+      const o = own.get(this);
+      (o && hold(o, 'href', v)) || d.set!.call(this, v);
+    });
     wrap(W.Node.prototype, 'cloneNode', (f) => function (this: any, deep?: boolean) {
       return cloned(this, f.call(this, deep)); // prettier-ignore
     });
@@ -177,8 +205,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       return frame(this, reach(this, d.get!.call(this)));
     });
     hook(F, 'contentDocument', function (d) {
-      reach(this);
-      return d.get!.call(this);
+      const doc = d.get!.call(this);
+      return doc && frame(this, reach(this), doc);
     });
 
     // Requests: held while the vendor is not allowed, sent once it is. Once the visitor's decision

@@ -22,12 +22,12 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
 
   function run(old: any) {
     // Made by the held one's document: in a frame, it runs in that frame's window.
-    const s = old.ownerDocument.createElement('script');
+    const s = old.ownerDocument.createElementNS(old.namespaceURI, 'script');
     // The page's handlers stay on the element it holds: the copy's events reach them below.
     for (const a of old.attributes) if (!/^(type|data-type)$/.test(a.name) && !(old._h && /^on/.test(a.name))) setAttr.call(s, a.name, a.value);
     const type = old.getAttribute('data-type');
     if (type) s.type = type;
-    s.text = old.text;
+    s.textContent = old.textContent;
     // The nonce attribute reads back empty once connected (nonce hiding); the property keeps it.
     s.nonce = nonce || old.nonce;
     if (s.src && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
@@ -37,7 +37,7 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       s.addEventListener('error', done);
     }
     if (old._h) {
-      if (s.src) for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
+      for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
       old.after(s);
     } else old.replaceWith(s);
   }
@@ -54,6 +54,8 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
           const v = el.getAttribute('data-' + a);
           if (v != null) el.removeAttribute('data-' + a), setAttr.call(el, a, v);
         }
+        // A <link> preloading by imagesrcset alone reacts to no change: it is inserted again.
+        if (el.localName == 'link' && !el.hasAttribute('href')) el.replaceWith(el);
         // A <source> given its URL late counts only when its media element loads again.
         if (el.localName == 'source' && el.parentNode && el.parentNode.load) el.parentNode.load();
       }
