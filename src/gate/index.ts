@@ -33,6 +33,8 @@ export interface Gate {
 }
 
 const SELECTOR = Object.keys(KINDS).join();
+/** A host that the quick look at an HTML string cannot read (see `split`): character references, percent-encoding, IDN, tabs. */
+const ODD = /[/\\]{2}[^/?#"'<> ]*[%&\t\n\r\u0080-\uffff]/;
 
 /** The baked configuration, as the loader found it (see `preview`). */
 let baked: any;
@@ -79,12 +81,24 @@ export function startGate(host: GateHost): Gate {
   };
   /**
    * [origin, host name] of an absolute or scheme-relative http(s) or ws(s) URL, else null: a
-   * relative URL is same-origin, and data:, blob: and javascript: fetch nothing.
-   * A regular expression, because `new URL()` is most of the cost per inserted node.
+   * relative URL is same-origin, and data:, blob: and javascript: fetch nothing. The host name
+   * is the one the browser connects to: lower case, without a trailing dot. A regular
+   * expression for a plain host (`new URL()` is most of the cost per inserted node); the URL
+   * parser for any other spelling (percent-encoding, IDN, full-width dots, tabs and newlines,
+   * `https:host` without slashes), which it resolves as the browser does.
    */
-  const split = (u: string) => {
-    const m = /^\s*((?:http|ws)s?:)?[/\\]{2}(?:[^@/?#\\]*@)?([^/?#\\]+)/i.exec(u);
-    return m && [(m[1] || protocol).toLowerCase().replace('ws', 'http') + '//' + m[2].toLowerCase(), m[2].toLowerCase().replace(/:\d*$/, '')];
+  const split = (u: string): string[] | null => {
+    // The parser drops tabs and newlines anywhere in a URL.
+    u = u.replace(/[\t\n\r]/g, '');
+    const m = /^[\0- ]*((?:http|ws)s?:)?[/\\]{2}(?:[^@/?#\\]*@)?([\w.-]+(:\d*)?)([/?#\\]|$)/i.exec(u);
+    if (m) return [(m[1] || protocol).toLowerCase().replace('ws', 'http') + '//' + m[2].toLowerCase(), m[2].toLowerCase().replace(/:\d*$/, '').replace(/\.+$/, '')];
+    if (!/^[\0- ]*((http|ws)s?:|[/\\]{2})/i.test(u)) return null;
+    try {
+      const url = new URL(u, location.href);
+      return /^(http|ws)s?:$/.test(url.protocol) ? [url.protocol.replace('ws', 'http') + '//' + url.host, url.hostname.replace(/\.+$/, '')] : null;
+    } catch (e) {
+      return null;
+    }
   };
 
   /**
@@ -169,7 +183,7 @@ export function startGate(host: GateHost): Gate {
   /** Gated URLs in an HTML string move aside before the browser parses it for real. */
   function clean(v: string, runs?: boolean) {
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
-    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v))) return v;
+    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return v;
     const tpl = parse(v);
     let changed = 0;
     tpl.content.querySelectorAll(SELECTOR).forEach((el) => {
