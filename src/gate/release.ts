@@ -23,8 +23,10 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
   function run(old: any) {
     // Made by the held one's document: in a frame, it runs in that frame's window.
     const s = old.ownerDocument.createElementNS(old.namespaceURI, 'script');
+    // The copy wears the tag's own attributes (a vendor's code reads them through
+    // document.currentScript), not the gate's marks: the held type, an empty data-consent.
     // The page's handlers stay on the element it holds: the copy's events reach them below.
-    for (const a of old.attributes) if (!/^(type|data-type)$/.test(a.name) && !(old._h && /^on/.test(a.name))) setAttr.call(s, a.name, a.value);
+    for (const { name: n, value: v } of old.attributes) if (!/^(type|data-type)$/.test(n) && (v || n != 'data-consent') && !(old._h && /^on/.test(n))) setAttr.call(s, n, v);
     const type = old.getAttribute('data-type');
     if (type) s.type = type;
     s.textContent = old.textContent;
@@ -38,6 +40,8 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     }
     if (old._h) {
       for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
+      // Its id is the running copy's now: getElementById finds what currentScript is.
+      old.removeAttribute('id');
       old.after(s);
     } else old.replaceWith(s);
   }
