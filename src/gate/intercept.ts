@@ -146,8 +146,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     for (const m of ['setAttributeNode', 'setAttributeNodeNS']) node(E, m, (o) => o);
     for (const m of ['setNamedItem', 'setNamedItemNS']) node(W.NamedNodeMap.prototype, m, (o) => own.get(o));
     // SVG: el.href.baseVal = url goes through the element's href (an SVGAnimatedString), remembered likewise.
-    for (const [P, k] of [[E, 'attributes'], [(W.SVGScriptElement || E).prototype, 'href'], [(W.SVGImageElement || E).prototype, 'href'], [(W.SVGFEImageElement || E).prototype, 'href']])
-      hook(P, k, function (d) {
+    for (const k of ['Element', 'SVGScriptElement', 'SVGImageElement', 'SVGFEImageElement'])
+      hook((W[k] || {}).prototype, k[1] == 'l' ? 'attributes' : 'href', function (d) {
         const m = d.get!.call(this);
         return own.set(m, this), m; // prettier-ignore
       });
