@@ -156,6 +156,8 @@ const gate = startGate({
   // The gate asks before it holds or passes a vendor's URL or tag. The vendor's snippet made its
   // queue before giving its script a URL: its consent default goes in first.
   _allowed: (id) => (vendorApis && vendorApis.defaults(core.config, state(), stored, id), isAllowed(released, id)),
+  // The visitor's recorded choice is what the gate releases (not a lag for the ledger): refused means refused.
+  _final: () => released == stored,
   _placeholder: (frame, id) =>
     (placeholders ||= core.need('consentry-placeholder.js')).then(() =>
       // Its button grants the vendor, or the category when no vendor claims the tag.

@@ -17,6 +17,8 @@ export interface GateHost {
   _allowed(target: string): boolean;
   /** Shows what a blocked iframe waits for: the vendor (or category) `id` (see placeholder.ts). */
   _placeholder(frame: HTMLIFrameElement, id: string): void;
+  /** Whether what `_allowed` denies now stays denied: the visitor decided (see `net`). */
+  _final(): boolean;
 }
 
 export interface Gate {
@@ -31,6 +33,8 @@ export interface Gate {
 }
 
 const SELECTOR = Object.keys(KINDS).join();
+/** A host that the quick look at an HTML string cannot read (see `split`): character references, percent-encoding, IDN, tabs. */
+const ODD = /[/\\]{2}[^/?#"'<> ]*[%&\t\n\r\u0080-\uffff]/;
 
 /** The baked configuration, as the loader found it (see `preview`). */
 let baked: any;
@@ -53,11 +57,17 @@ export function startGate(host: GateHost): Gate {
   let setAttr: (this: Element, n: string, v: string) => void;
   let parse: (html: string) => HTMLTemplateElement;
   let release: (el: Element) => void;
+  let reach: (f: any) => void;
+  let mo: MutationObserver;
+  /** The page's document and its same-origin frames' (see intercept): held tags may be in any. */
+  let docs: Document[] = [];
   /** Elements held by the hooks, in the order they were given URLs; some are never inserted. */
   let held: any[] = [];
-  /** Requests waiting for their vendor: [url, send]. */
-  let waits: [string, () => void][] = [];
+  /** Requests waiting for their vendor: [url, send, fail]. */
+  let waits: [string, () => void, () => void][] = [];
+  /** The proxies of about:blank frames' windows and documents (see `frame`), and the other way. */
   const frames = new WeakMap<object, any>();
+  const real = new WeakMap<object, any>();
   const ran = new Set<string>();
   const warned = new Set<string>();
 
@@ -71,12 +81,24 @@ export function startGate(host: GateHost): Gate {
   };
   /**
    * [origin, host name] of an absolute or scheme-relative http(s) or ws(s) URL, else null: a
-   * relative URL is same-origin, and data:, blob: and javascript: fetch nothing.
-   * A regular expression, because `new URL()` is most of the cost per inserted node.
+   * relative URL is same-origin, and data:, blob: and javascript: fetch nothing. The host name
+   * is the one the browser connects to: lower case, without a trailing dot. A regular
+   * expression for a plain host (`new URL()` is most of the cost per inserted node); the URL
+   * parser for any other spelling (percent-encoding, IDN, full-width dots, tabs and newlines,
+   * `https:host` without slashes), which it resolves as the browser does.
    */
-  const split = (u: string) => {
-    const m = /^\s*((?:http|ws)s?:)?[/\\]{2}(?:[^@/?#\\]*@)?([^/?#\\]+)/i.exec(u);
-    return m && [(m[1] || protocol).toLowerCase().replace('ws', 'http') + '//' + m[2].toLowerCase(), m[2].toLowerCase().replace(/:\d*$/, '')];
+  const split = (u: string): string[] | null => {
+    // The parser drops tabs and newlines anywhere in a URL.
+    u = u.replace(/[\t\n\r]/g, '');
+    const m = /^[\0- ]*((?:http|ws)s?:)?[/\\]{2}(?:[^@/?#\\]*@)?([\w.-]+(:\d*)?)([/?#\\]|$)/i.exec(u);
+    if (m) return [(m[1] || protocol).toLowerCase().replace('ws', 'http') + '//' + m[2].toLowerCase(), m[2].toLowerCase().replace(/:\d*$/, '').replace(/\.+$/, '')];
+    if (!/^[\0- ]*((http|ws)s?:|[/\\]{2})/i.test(u)) return null;
+    try {
+      const url = new URL(u, location.href);
+      return /^(http|ws)s?:$/.test(url.protocol) ? [url.protocol.replace('ws', 'http') + '//' + url.host, url.hostname.replace(/\.+$/, '')] : null;
+    } catch (e) {
+      return null;
+    }
   };
 
   /**
@@ -96,9 +118,11 @@ export function startGate(host: GateHost): Gate {
     }
     return all;
   }
-  /** The same for an attribute: an iframe's srcdoc is a document, whose URLs count. */
-  const targetsOf = (a: string, v: string) =>
-    a != 'srcdoc' ? targets(v) : targets([...v.matchAll(/(?:src|href|data|poster)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]).join());
+  /**
+   * The same for an attribute: an iframe's srcdoc is a document, and every absolute URL in it
+   * counts (any attribute, srcset, a style's url(), a script's string).
+   */
+  const targetsOf = (a: string, v: string) => targets(a != 'srcdoc' ? v : (v.match(/(\b[a-z]+:)?[/\\]{2}[^\s"'<>()`,]+/gi) || []).join());
 
   /** The URL attribute an element requests with: the held one (data-src…) first. */
   function urlOf(el: Element): [string, string] {
@@ -129,6 +153,7 @@ export function startGate(host: GateHost): Gate {
    * data-<attribute>. The element stays, makes no request, and waits like a static tag.
    */
   function hide(el: any, a: string, v: string) {
+    a = a.replace('xlink:', '');
     el._h = 1;
     el._q = 0;
     if (el.localName == 'script') {
@@ -158,7 +183,7 @@ export function startGate(host: GateHost): Gate {
   /** Gated URLs in an HTML string move aside before the browser parses it for real. */
   function clean(v: string, runs?: boolean) {
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
-    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v))) return v;
+    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return v;
     const tpl = parse(v);
     let changed = 0;
     tpl.content.querySelectorAll(SELECTOR).forEach((el) => {
@@ -173,34 +198,43 @@ export function startGate(host: GateHost): Gate {
     return changed ? tpl.innerHTML : v;
   }
 
-  /** Whether a request towards `u` may go now; else `later` waits for its vendor (see intercept's Net). */
-  function net(u: string, later?: () => void) {
+  /**
+   * Whether a request towards `u` may go now; else `later` waits for its vendor, and `fail` runs
+   * instead once the visitor's decision denies it (at once when it already does), or when more
+   * than 500 wait (the oldest). See intercept's Net.
+   */
+  function net(u: string, later?: () => void, fail?: () => void) {
     const t = targets(u);
     if (!t || ok(t)) return true;
-    if (later) waits.push([u, later]);
-    return !later && !cfg;
+    if (later) cfg && host._final() ? fail!() : waits.push([u, later, fail!]) > 500 && waits.shift()![2]();
+    // What cannot wait goes before the rules are known, unless the unchecked configuration names its host.
+    const url = !cfg && pre && split(u);
+    return !later && !cfg && !(url && pre!._vendors(url[1]).length);
   }
 
   /**
-   * An about:blank frame's window, whose `location` asks the gate first: a navigation
-   * towards a vendor that is not allowed is held as the frame's data-src, like its src.
-   * Any other window (a frame that has navigated, cross-origin) is returned as it is.
+   * An about:blank frame's window (or, with `d`, its document), whose `location` asks the gate
+   * first: a navigation towards a vendor that is not allowed is held as the frame's data-src,
+   * like its src. Any other window or document (a frame that has navigated, cross-origin) is
+   * returned as it is.
    */
-  function frame(f: HTMLIFrameElement, w: any) {
+  function frame(f: HTMLIFrameElement, w: any, d?: any) {
     try {
-      if (!w || w.location.href != 'about:blank') return w;
+      if (!w || w.location.href != 'about:blank') return d || w;
     } catch (e) {
-      return w;
+      return d || w;
     }
-    let p = frames.get(w);
+    const o = d || w;
+    let p = frames.get(o);
     if (!p) {
       const nav = (u: any, how: string) => (hold(f, 'src', u) ? cfg && check(f) : w.location[how](u));
-      // Methods run on the real objects; constructors (with a prototype) are left as they are.
+      // Methods run on the real objects, with the real window and document for these proxies
+      // as arguments; constructors (capitalised: Image, XMLHttpRequest) are left as they are.
       // A wrapper of this page, not the frame's bind: WebKit takes a bound function's realm as
       // the caller, so the page's postMessage would reach the frame with the frame as its source.
       const get = (o: any, k: PropertyKey) => {
         const v = o[k];
-        return typeof v == 'function' && !v.prototype ? (...a: any[]) => Reflect.apply(v, o, a) : v;
+        return typeof v == 'function' && typeof k == 'string' && k > '[' ? (...a: any[]) => Reflect.apply(v, o, a.map((x) => real.get(x) || x)) : v;
       };
       const loc = new Proxy(
         {},
@@ -209,13 +243,13 @@ export function startGate(host: GateHost): Gate {
           set: (_, k, v) => (k == 'href' ? nav(v, 'assign') : (w.location[k] = v), true),
         },
       );
-      frames.set(
-        w,
-        (p = new Proxy(w, {
-          get: (t, k) => (k == 'location' ? loc : get(t, k)),
-          set: (t, k, v) => (k == 'location' ? nav(v, 'assign') : (t[k] = v), true),
-        })),
-      );
+      p = new Proxy(o, {
+        // The window's document is the proxy of its document.
+        get: (t, k) => (k == 'location' ? loc : k == 'document' && !d ? frame(f, w, t.document) : get(t, k)),
+        set: (t, k, v) => (k == 'location' ? nav(v, 'assign') : (t[k] = v), true),
+      });
+      frames.set(o, p);
+      real.set(p, o);
     }
     return p;
   }
@@ -238,9 +272,11 @@ export function startGate(host: GateHost): Gate {
 
   function update() {
     if (!cfg) return;
-    [...held, ...document.querySelectorAll('[data-consent]')].forEach(check);
+    docs = docs.filter((d) => d.defaultView);
+    [...held, ...docs.flatMap((d) => [...d.querySelectorAll('[data-consent]')])].forEach(check);
     held = held.filter((el) => !el._q);
-    waits = waits.filter(([u, send]) => !(net(u) && (send(), 1)));
+    const fin = host._final();
+    waits = waits.filter(([u, send, fail]) => (net(u) ? send() : fin ? fail() : 1));
   }
 
   /**
@@ -271,6 +307,8 @@ export function startGate(host: GateHost): Gate {
       r.addedNodes.forEach((n: any) => {
         if (n.nodeType != 1) return;
         if (n.localName == 'script') parsed(n);
+        // A frame inserted where its load event does not reach the hooks (a shadow root).
+        (n.localName == 'iframe' ? [n] : n.firstElementChild ? n.querySelectorAll('iframe') : []).forEach(reach);
         if (!cfg) return;
         if (n.hasAttribute('data-consent')) check(n);
         if (n.firstElementChild) n.querySelectorAll('[data-consent]').forEach(check);
@@ -286,9 +324,11 @@ export function startGate(host: GateHost): Gate {
         // Only what it takes to match a host; anything odd is left for the check to name.
         pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: (v.hosts || []).filter((h: unknown) => typeof h == 'string') })) } as any);
       } catch (e) {}
-      ({ _setAttr: setAttr, _parse: parse } = intercept(hold, clean, net, frame));
+      mo = new MutationObserver(added);
+      const see = (w: any) => (docs.push(w.document), mo.observe(w.document, { childList: true, subtree: true }));
+      ({ _setAttr: setAttr, _parse: parse, _reach: reach } = intercept(hold, clean, net, frame, see));
       release = releaser(setAttr, nonce);
-      new MutationObserver(added).observe(document, { childList: true, subtree: true });
+      see(window);
       document.addEventListener('DOMContentLoaded', update);
     },
     _rules(config) {

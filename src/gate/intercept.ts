@@ -12,14 +12,16 @@ export type Hold = (el: any, attr: string, url: string) => boolean;
 /** Rewrites an HTML string so that its gated elements arrive inert; `runs`: its scripts would run. */
 export type Clean = (html: string, runs?: boolean) => string;
 /**
- * Whether a request towards `url` may go now. If not, `later` runs once it may; without
- * `later` (a socket, which cannot wait) the answer is true until the rules are known.
+ * Whether a request towards `url` may go now. If not, `later` runs once it may, or `fail` once
+ * the visitor's decision denies it; without `later` (a socket or a synchronous XHR, which cannot
+ * wait) the answer is true until the rules are known, unless the unchecked configuration names the host.
  */
-export type Net = (url: string, later?: () => void) => boolean;
+export type Net = (url: string, later?: () => void, fail?: () => void) => boolean;
 
 const def = Object.defineProperty;
 const desc = (o: object, name: string) => Object.getOwnPropertyDescriptor(o, name);
 const W = window as any;
+const here = location.origin;
 
 /**
  * The attributes that make each kind of element request a URL, `srcset` before
@@ -27,11 +29,15 @@ const W = window as any;
  * element named `constructor` or `__proto__` is no kind.
  */
 export const KINDS: Record<string, string[]> = Object.assign(Object.create(null), {
-  script: ['src'],
+  // An SVG <script>, <image> and <feImage> load their href (or xlink:href).
+  script: ['src', 'href', 'xlink:href'],
+  image: ['href', 'xlink:href'],
+  feImage: ['href', 'xlink:href'],
   iframe: ['src', 'srcdoc'],
   img: ['srcset', 'src'],
   source: ['srcset', 'src'],
-  link: ['href'],
+  link: ['imagesrcset', 'href'],
+  input: ['src'],
   video: ['src', 'poster'],
   audio: ['src'],
   track: ['src'],
@@ -43,145 +49,213 @@ export const KINDS: Record<string, string[]> = Object.assign(Object.create(null)
 export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
 
 /**
- * Installs the hooks. Returns the unhooked `setAttribute`, which the gate
- * releases with, and an unhooked parse of HTML into an inert template.
+ * Installs the hooks in this window, and in every same-origin frame's window (its own
+ * prototypes) as soon as the page can reach it: when the frame is inserted (an empty
+ * frame's `load` fires then, synchronously, in every engine), and on `contentWindow` and
+ * `contentDocument`; nested frames likewise. `seen` hears of each frame's window.
+ * Returns the unhooked `setAttribute`, which the gate releases with, an unhooked parse of
+ * HTML into an inert template, and `_reach` (for an iframe the observer saw inserted).
  */
-export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any) => any) {
-  const E = Element.prototype as any;
-  const setAttr = E.setAttribute;
-  const inner = desc(E, 'innerHTML')!.set!;
+export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any, d?: any) => any, seen: (w: any) => void) {
+  const setAttr = (Element.prototype as any).setAttribute;
+  const inner = desc(Element.prototype, 'innerHTML')!.set!;
+  const cw = desc(HTMLIFrameElement.prototype, 'contentWindow')!.get!;
+  const done = new WeakSet();
+  /** A same-origin frame's window (not one running its own Consentry) gets the hooks once per realm. */
+  const reach = (f: any, w = cw.call(f)) => {
+    try {
+      if (w && !w.consentry && !done.has(w.Node)) install(w), seen(w);
+    } catch (e) {}
+    return w;
+  };
+  const reach1 = (f: any) => reach(f);
+  const loaded = (e: Event) => (e.target as any).localName == 'iframe' && reach(e.target);
+  const listen = (d: Document) => d.addEventListener('load', loaded, true);
   const hook = (P: any, a: string, get?: (this: any, d: PropertyDescriptor) => any, set?: (this: any, v: any, d: PropertyDescriptor) => void) => {
     const d = P && desc(P, a);
     if (d) def(P, a, { ...d, get: get ? function (this: any) { return get.call(this, d); } : d.get, set: set ? function (this: any, v: any) { set.call(this, v, d); } : d.set }); // prettier-ignore
   };
   const wrap = (P: any, name: string, fn: (f: Function) => Function) => P && P[name] && (P[name] = fn(P[name]));
-
-  // URL properties. A held element answers with the URL it was given, as if nothing happened.
-  for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href Media:src Video:poster Track:src Embed:src Object:data'.split(' ').map((x) => x.split(':')))
-    for (const a of attrs.split(','))
-      hook(
-        (W['HTML' + k + 'Element'] || {}).prototype,
-        a,
-        function (d) {
-          return (this._h && this.getAttribute('data-' + a)) || d.get!.call(this);
-        },
-        function (v, d) {
-          hold(this, a, v) || d.set!.call(this, v);
-        },
-      );
-  // A held script's real type waits in data-type: the page may set it after the URL.
-  hook(
-    HTMLScriptElement.prototype,
-    'type',
-    function (d) {
-      return this._h ? this.getAttribute('data-type') || '' : d.get!.call(this);
-    },
-    function (v, d) {
-      hold(this, 'type', v) || d.set!.call(this, v);
-    },
-  );
-
-  // Attributes, by name, by namespace (no namespace is the HTML one) and as Attr nodes.
-  E.setAttribute = function (n: string, v: string) {
-    hold(this, String(n).toLowerCase(), v) || setAttr.call(this, n, v);
-  };
-  wrap(E, 'setAttributeNS', (f) => function (this: any, ns: string | null, n: string, v: string) {
-    (!ns && hold(this, String(n).toLowerCase(), v)) || f.call(this, ns, n, v); // prettier-ignore
-  });
-  // Removing a held script's type would make it runnable: the real type goes instead.
-  wrap(E, 'removeAttribute', (f) => function (this: any, n: string) {
-    f.call(this, this._h && String(n).toLowerCase() == 'type' ? 'data-type' : n); // prettier-ignore
-  });
-  hook(Attr.prototype, 'value', undefined, function (this: Attr, v, d) {
-    (this.ownerElement && hold(this.ownerElement, this.name, v)) || d.set!.call(this, v);
-  });
-  for (const m of ['setAttributeNode', 'setAttributeNodeNS'])
-    wrap(E, m, (f) => function (this: any, at: Attr) {
-      return at && !at.namespaceURI && hold(this, at.name, at.value) ? null : f.call(this, at); // prettier-ignore
-    });
-
+  const str = (u: any) => String(u && u.url != null ? u.url : u);
+  /** Attribute maps and SVG hrefs, by the element they belong to. */
+  const own = new WeakMap();
+  /** No namespace (HTML's) or XLink's (an SVG xlink:href). */
+  const xl = (ns: string | null) => !ns || /xlink/.test(ns);
   // A clone of a held element is held too: it has the same attributes, and answers the same.
   const cloned = (o: any, c: any) => {
     if (o._h) c._h = o._h;
     if (c.firstElementChild) c.querySelectorAll('[data-consent=""]').forEach((e: any) => (e._h = 1));
     return c;
   };
-  wrap(Node.prototype, 'cloneNode', (f) => function (this: any, deep?: boolean) {
-    return cloned(this, f.call(this, deep)); // prettier-ignore
-  });
-  wrap(Document.prototype, 'importNode', (f) => function (this: any, n: any, deep?: boolean) {
-    return cloned(n, f.call(this, n, deep)); // prettier-ignore
-  });
 
-  // HTML strings. innerHTML's (and setHTMLUnsafe's) scripts never run, so they are left as they
-  // are, marked `_n` for the observer; their images, iframes and links load.
-  // createContextualFragment's, document.write's and a parsed document's scripts may run.
-  const html = (P: any, name: string, runs: boolean, i = 0) => {
-    const d = P && desc(P, name);
-    // outerHTML and insertAdjacentHTML may put the new nodes beside the element.
-    const root = (el: any) => (/^(o|ins)/.test(name) && el.parentNode) || el;
-    const mark = (el: any, v: unknown) => runs || (/<script/i.test(v as string) && el.querySelectorAll('script').forEach((s: any) => (s._n = 1)));
-    if (!d) return;
-    if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); d.set!.call(this, clean(v, runs)); mark(r, v); }); // prettier-ignore
-    else
-      P[name] = function (this: any, ...a: any[]) {
-        const v = (a[i] = name[0] == 'w' ? clean(a.splice(0).join(''), runs) : name[0] == 'p' && a[1] != 'text/html' && P != Document ? a[i] : clean(a[i], runs));
-        const r = root(this);
-        const out = d.value.apply(this, a);
-        mark(r, v);
-        return out;
-      };
-  };
-  const SR = ShadowRoot.prototype;
-  const D = Document.prototype as any;
-  html(E, 'innerHTML', false);
-  html(E, 'outerHTML', false);
-  html(SR, 'innerHTML', false);
-  html(E, 'setHTMLUnsafe', false);
-  html(SR, 'setHTMLUnsafe', false);
-  html(E, 'insertAdjacentHTML', false, 1);
-  html(Range.prototype, 'createContextualFragment', true);
-  html(D, 'write', true);
-  html(D, 'writeln', true);
-  html(Document, 'parseHTMLUnsafe', true);
-  html(W.DOMParser && DOMParser.prototype, 'parseFromString', true);
-
-  // An about:blank frame's window: lazysizes navigates it with location.replace, which
-  // touches neither src nor setAttribute. Its location goes through the gate.
-  hook(HTMLIFrameElement.prototype, 'contentWindow', function (d) {
-    return frame(this, d.get!.call(this));
-  });
-
-  // Requests from the page: held while the vendor is not allowed, sent once it is.
-  const R = XMLHttpRequest.prototype as any;
-  const str = (u: any) => String(u && u.url != null ? u.url : u);
-  wrap(W, 'fetch', (f) => (i: any, o?: any) => {
-    let later: (v: any) => void;
-    return net(str(i), () => later(f(i, o))) ? f(i, o) : new Promise((r) => (later = r));
-  });
-  wrap(R, 'open', (f) => function (this: any, ...a: any[]) {
-    this._u = str(a[1]);
-    return f.apply(this, a); // prettier-ignore
-  });
-  wrap(R, 'send', (f) => function (this: any, b?: any) {
-    // Aborted meanwhile: send throws, and nothing is lost by not sending.
-    net(this._u, () => { try { f.call(this, b); } catch (e) {} }) && f.call(this, b); // prettier-ignore
-  });
-  wrap(navigator, 'sendBeacon', (f) => function (u: any, b?: any) {
-    return net(str(u), () => f.call(navigator, u, b)) ? f.call(navigator, u, b) : true; // prettier-ignore
-  });
-  // A socket or an event stream cannot wait: towards a vendor that is not allowed it is refused.
-  for (const k of ['WebSocket', 'EventSource'])
-    wrap(W, k, (C) =>
-      new Proxy(C, {
-        construct(t, a, nt) {
-          if (!net(str(a[0]))) throw new DOMException('[consentry] waits for consent: ' + a[0], 'SecurityError');
-          return Reflect.construct(t, a, nt);
-        },
-      }),
+  function install(W: any) {
+    done.add(W.Node);
+    const E = W.Element.prototype;
+    const D = W.Document.prototype;
+    // URL properties. A held element answers with the URL it was given, as if nothing happened.
+    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href,imageSrcset Input:src Media:src Video:poster Track:src Embed:src Object:data'.split(' ').map((x) => x.split(':')))
+      for (const p of attrs.split(',')) {
+        const a = p.toLowerCase();
+        hook(
+          (W['HTML' + k + 'Element'] || {}).prototype,
+          p,
+          function (d) {
+            return (this._h && this.getAttribute('data-' + a)) || d.get!.call(this);
+          },
+          function (v, d) {
+            hold(this, a, v) || d.set!.call(this, v);
+          },
+        );
+      }
+    // A held script's real type waits in data-type: the page may set it after the URL.
+    hook(
+      W.HTMLScriptElement.prototype,
+      'type',
+      function (d) {
+        return this._h ? this.getAttribute('data-type') || '' : d.get!.call(this);
+      },
+      function (v, d) {
+        hold(this, 'type', v) || d.set!.call(this, v);
+      },
     );
+
+    // Attributes, by name, by namespace (no namespace is the HTML one) and as Attr nodes.
+    E.setAttribute = function (n: string, v: string) {
+      hold(this, String(n).toLowerCase(), v) || setAttr.call(this, n, v);
+    };
+    wrap(E, 'setAttributeNS', (f) => function (this: any, ns: string | null, n: string, v: string) {
+      (xl(ns) && hold(this, String(n).toLowerCase(), v)) || f.call(this, ns, n, v); // prettier-ignore
+    });
+    // Removing a held script's type would make it runnable: the real type goes instead.
+    wrap(E, 'removeAttribute', (f) => function (this: any, n: string) {
+      f.call(this, this._h && String(n).toLowerCase() == 'type' ? 'data-type' : n); // prettier-ignore
+    });
+    // An attribute node's value, nodeValue or textContent; a node given by setAttributeNode or through
+    // el.attributes.setNamedItem (the map's element is remembered when the page asks for the map).
+    const attr = function (this: any, v: any, d: PropertyDescriptor) {
+      (this.nodeType == 2 && this.ownerElement && xl(this.namespaceURI) && hold(this.ownerElement, this.name, v)) || d.set!.call(this, v);
+    };
+    hook(W.Attr.prototype, 'value', undefined, attr);
+    hook(W.Node.prototype, 'nodeValue', undefined, attr);
+    hook(W.Node.prototype, 'textContent', undefined, attr);
+    const node = (P: any, m: string, el: (o: any) => any) =>
+      wrap(P, m, (f) => function (this: any, at: Attr) {
+        const o = el(this);
+        return at && o && xl(at.namespaceURI) && hold(o, at.name, at.value) ? null : f.call(this, at); // prettier-ignore
+      });
+    for (const m of ['setAttributeNode', 'setAttributeNodeNS']) node(E, m, (o) => o);
+    for (const m of ['setNamedItem', 'setNamedItemNS']) node(W.NamedNodeMap.prototype, m, (o) => own.get(o));
+    // SVG: el.href.baseVal = url goes through the element's href (an SVGAnimatedString), remembered likewise.
+    for (const k of ['Element', 'SVGScriptElement', 'SVGImageElement', 'SVGFEImageElement'])
+      hook((W[k] || {}).prototype, k[1] == 'l' ? 'attributes' : 'href', function (d) {
+        const m = d.get!.call(this);
+        return own.set(m, this), m; // prettier-ignore
+      });
+    hook(W.SVGAnimatedString && W.SVGAnimatedString.prototype, 'baseVal', undefined, function (v, d) {
+      const o = own.get(this);
+      (o && hold(o, 'href', v)) || d.set!.call(this, v);
+    });
+    wrap(W.Node.prototype, 'cloneNode', (f) => function (this: any, deep?: boolean) {
+      return cloned(this, f.call(this, deep)); // prettier-ignore
+    });
+    wrap(D, 'importNode', (f) => function (this: any, n: any, deep?: boolean) {
+      return cloned(n, f.call(this, n, deep)); // prettier-ignore
+    });
+
+    // HTML strings. innerHTML's (and setHTMLUnsafe's) scripts never run, so they are left as they
+    // are, marked `_n` for the observer; their images, iframes and links load.
+    // createContextualFragment's, document.write's and a parsed document's scripts may run.
+    const html = (P: any, name: string, runs: boolean, i = 0) => {
+      const d = P && desc(P, name);
+      // outerHTML and insertAdjacentHTML may put the new nodes beside the element.
+      const root = (el: any) => (/^(o|ins)/.test(name) && el.parentNode) || el;
+      const mark = (el: any, v: unknown) => runs || (/<script/i.test(v as string) && el.querySelectorAll('script').forEach((s: any) => (s._n = 1)));
+      if (!d) return;
+      if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); d.set!.call(this, clean(v, runs)); mark(r, v); }); // prettier-ignore
+      else
+        P[name] = function (this: any, ...a: any[]) {
+          const v = (a[i] = name[0] == 'w' ? clean(a.splice(0).join(''), runs) : name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? a[i] : clean(a[i], runs));
+          const r = root(this);
+          const out = d.value.apply(this, a);
+          mark(r, v);
+          // document.write's implicit open() dropped the listener that hooks frames: it comes back,
+          // and the frames it wrote are hooked now (the page may reach them by window[i] at once).
+          if (P == D) listen(this), /<iframe/i.test(v) && this.querySelectorAll('iframe').forEach(reach1);
+          return out;
+        };
+    };
+    const SR = W.ShadowRoot.prototype;
+    html(E, 'innerHTML', false);
+    html(E, 'outerHTML', false);
+    html(SR, 'innerHTML', false);
+    html(E, 'setHTMLUnsafe', false);
+    html(SR, 'setHTMLUnsafe', false);
+    html(E, 'insertAdjacentHTML', false, 1);
+    html(W.Range.prototype, 'createContextualFragment', true);
+    html(D, 'write', true);
+    html(D, 'writeln', true);
+    html(W.Document, 'parseHTMLUnsafe', true);
+    html(W.DOMParser && W.DOMParser.prototype, 'parseFromString', true);
+
+    // A frame's window and document: a same-origin frame gets these hooks too. An about:blank
+    // frame's window: lazysizes navigates it with location.replace, which touches neither src
+    // nor setAttribute. Its location goes through the gate.
+    const F = W.HTMLIFrameElement.prototype;
+    hook(F, 'contentWindow', function (d) {
+      return frame(this, reach(this, d.get!.call(this)));
+    });
+    hook(F, 'contentDocument', function (d) {
+      const doc = d.get!.call(this);
+      return doc && frame(this, reach(this), doc);
+    });
+
+    // Requests: held while the vendor is not allowed, sent once it is. Once the visitor's decision
+    // denies it, each fails as a network error would, so code awaiting it goes on: a fetch rejects
+    // with a TypeError, an XHR ends with an `error` event (readyState 4, status 0), a beacon is dropped.
+    const R = W.XMLHttpRequest.prototype;
+    const { open, send } = R;
+    wrap(W, 'fetch', (f) => (i: any, o?: any) => {
+      let later: (v: any) => void, no: (e: Error) => void;
+      const p = new Promise((r, j) => ((later = r), (no = j)));
+      return net(str(i), () => later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + str(i)))) ? f(i, o) : p;
+    });
+    R.open = function (this: any, ...a: any[]) {
+      this._u = str(a[1]);
+      this._a = a.length < 3 || a[2];
+      return open.apply(this, a);
+    };
+    R.send = function (this: any, b?: any) {
+      // The browser's own network error: a blob URL that was never made, requested the same way.
+      const no = () => this.readyState == 1 && (open.call(this, 'GET', 'blob:' + here + '/0', this._a), send.call(this));
+      // Aborted meanwhile: send throws, and nothing is lost by not sending. A synchronous one cannot wait: it fails.
+      if (net(this._u, this._a && (() => { try { send.call(this, b); } catch (e) {} }), no)) send.call(this, b); // prettier-ignore
+      else this._a || no();
+    };
+    wrap(W.navigator, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
+      return net(str(u), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
+    });
+    // A socket or an event stream cannot wait: towards a vendor that is not allowed it is refused.
+    for (const k of ['WebSocket', 'EventSource'])
+      wrap(W, k, (C) =>
+        new Proxy(C, {
+          construct(t, a, nt) {
+            if (!net(str(a[0]))) throw new DOMException('[consentry] waits for consent: ' + a[0], 'SecurityError');
+            return Reflect.construct(t, a, nt);
+          },
+        }),
+      );
+    // open() drops the document's listeners too.
+    wrap(D, 'open', (f) => function (this: any, ...a: any[]) {
+      const r = f.apply(this, a);
+      return listen(this), r; // prettier-ignore
+    });
+    listen(W.document);
+  }
+  install(W);
+
   return {
     _setAttr: setAttr,
+    _reach: reach1,
     _parse(v: string) {
       const t = document.createElement('template');
       inner.call(t, v);

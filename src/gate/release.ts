@@ -21,12 +21,15 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
   const done = () => --pending || pump();
 
   function run(old: any) {
-    const s = document.createElement('script');
+    // Made by the held one's document: in a frame, it runs in that frame's window.
+    const s = old.ownerDocument.createElementNS(old.namespaceURI, 'script');
+    // The copy wears the tag's own attributes (a vendor's code reads them through
+    // document.currentScript), not the gate's marks: the held type, an empty data-consent.
     // The page's handlers stay on the element it holds: the copy's events reach them below.
-    for (const a of old.attributes) if (!/^(type|data-type)$/.test(a.name) && !(old._h && /^on/.test(a.name))) setAttr.call(s, a.name, a.value);
+    for (const { name: n, value: v } of old.attributes) if (!/^(type|data-type)$/.test(n) && (v || n != 'data-consent') && !(old._h && /^on/.test(n))) setAttr.call(s, n, v);
     const type = old.getAttribute('data-type');
     if (type) s.type = type;
-    s.text = old.text;
+    s.textContent = old.textContent;
     // The nonce attribute reads back empty once connected (nonce hiding); the property keeps it.
     s.nonce = nonce || old.nonce;
     if (s.src && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
@@ -36,7 +39,9 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       s.addEventListener('error', done);
     }
     if (old._h) {
-      if (s.src) for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
+      for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
+      // Its id is the running copy's now: getElementById finds what currentScript is.
+      old.removeAttribute('id');
       old.after(s);
     } else old.replaceWith(s);
   }
@@ -53,6 +58,8 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
           const v = el.getAttribute('data-' + a);
           if (v != null) el.removeAttribute('data-' + a), setAttr.call(el, a, v);
         }
+        // A <link> preloading by imagesrcset alone reacts to no change: it is inserted again.
+        if (el.localName == 'link' && !el.hasAttribute('href')) el.replaceWith(el);
         // A <source> given its URL late counts only when its media element loads again.
         if (el.localName == 'source' && el.parentNode && el.parentNode.load) el.parentNode.load();
       }
