@@ -21,7 +21,7 @@ import { uaFamily } from './ua.mjs';
  * @property {number} [rate] records a minute per client address; 0 disables; default 300
  * @property {boolean} [trustProxy] take the client address from the last X-Forwarded-For entry
  * @property {string} [adminToken] bearer token for /admin routes; unset disables them (403)
- * @property {number} [bodyLimit] bytes, default 32 KiB (the largest valid record is about 22 KiB)
+ * @property {number} [bodyLimit] bytes, default 32 KiB (the largest valid record is about 25 KiB)
  * @property {number} [maxConnections] open connections; default 1024, less under a low open-file limit
  * @property {number} [headersTimeout] ms for a client to send its request headers; default 10 s
  * @property {number} [requestTimeout] ms for a client to send its whole request; default 20 s

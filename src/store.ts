@@ -2,7 +2,11 @@
  * The one first-party cookie. Its value is compact and checksummed:
  *   1.<id>.<time base36>.<revision>.<method+signals>.<categories>.<vendor overrides>.<checksum>
  * Categories lists the allowed ones; vendors lists only those that differ from
- * their category (`id` on, `!id` off), so the cookie stays far under 300 bytes.
+ * their category (`id` on, `!id` off). A list longer than LIST characters (many
+ * vendors switched one by one, long ids) is written as `*<checksum of the
+ * configuration's ids>*<hex bitmap over them>` instead, so the cookie stays
+ * under 300 bytes whatever the configuration (a cookie over 4 KB is dropped by
+ * the browser, and the choice with it); a changed id list then asks again.
  * The checksum catches edits and truncation, not a determined forger: nothing
  * in a first-party cookie can, and a forged cookie only changes its own
  * visitor's tags. The value never needs escaping, so plain document.cookie
@@ -16,17 +20,30 @@ export { sum };
 
 export const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'];
 
+/** Longest id list the cookie holds as ids; 256 vendors as a bitmap take 73. */
+const LIST = 64;
+type Item = { id: string; category?: string };
+
+/** The items `on` picks, as ids (`show`), or as a bitmap when that list is long. */
+function pack(all: Item[], on: (x: any) => boolean, show: (x: any) => string): string {
+  const list = all.filter(on).map(show).join('~');
+  if (list.length <= LIST) return list;
+  // (An array's text joins its items with commas.)
+  let hex = '*' + sum(all.map((x) => x.id) + '') + '*';
+  for (let i = 0; i < all.length; i += 4) hex += all.slice(i, i + 4).reduce((n, x, j) => n | (+on(x) << j), 0).toString(16);
+  return hex;
+}
+
 export function encode(d: Decision, config: ResolvedConfig): string {
-  const cats = config.categories.filter((c) => !c.required && d.categories[c.id]).map((c) => c.id);
-  const over = config.vendors.filter((v) => d.vendors[v.id] !== d.categories[v.category]).map((v) => (d.vendors[v.id] ? '' : '!') + v.id);
+  const differs = (v: Item) => d.vendors[v.id] !== d.categories[v.category!];
   const body = [
     '1',
     d.id,
     Date.parse(d.ts).toString(36),
     d.revision,
     METHODS.indexOf(d.method) * 4 + +d.signals.gpc * 2 + +d.signals.dnt,
-    cats.join('~'),
-    over.join('~'),
+    pack(config.categories, (c) => !c.required && d.categories[c.id], (c) => c.id),
+    pack(config.vendors, differs, (v) => (d.vendors[v.id] ? '' : '!') + v.id),
   ].join('.');
   return body + '.' + sum(body);
 }
@@ -48,6 +65,19 @@ export function jar() {
  * unknown method or an id the configuration does not know: null, which means
  * "ask again". Nothing here throws.
  */
+/**
+ * A list as pack() wrote it, as ids; null when it names an id the configuration does not know
+ * (the cookie belongs to another configuration), or is a bitmap over other ids than its own.
+ */
+function unpack(s: string, all: Item[], show: (x: any) => string): string[] | null {
+  const [l, h, hex] = s.split('*');
+  const ids = all.map((x) => x.id);
+  const list = l ? l.split('~') : [];
+  return hex
+    ? h == sum(ids + '') ? all.filter((x, i) => (parseInt(hex[i >> 2], 16) >> (i & 3)) & 1).map(show) : null
+    : list.every((id) => ids.indexOf(id.replace('!', '')) >= 0) ? list : null;
+}
+
 function decode(value: string | undefined, config: ResolvedConfig): Decision | null {
   const f = (value || '').split('.');
   const ts = parseInt(f[2], 36);
@@ -58,15 +88,14 @@ function decode(value: string | undefined, config: ResolvedConfig): Decision | n
     !method || !(ts > 15778368e5 && ts < Date.now() + 6e5) || !((f[3] as any) <= LIMITS.revision)
   )
     return null;
-  const allowed = f[5] ? f[5].split('~') : [];
-  const over = f[6] ? f[6].split('~') : [];
   const categories: Record<string, boolean> = {};
   const vendors: Record<string, boolean> = {};
+  const allowed = unpack(f[5], config.categories, (c) => c.id);
+  if (!allowed) return null;
   for (const c of config.categories) categories[c.id] = c.required || allowed.indexOf(c.id) >= 0;
+  const over = unpack(f[6], config.vendors, (v) => (categories[v.category] ? '!' : '') + v.id);
+  if (!over) return null;
   for (const v of config.vendors) vendors[v.id] = over.indexOf(v.id) >= 0 || (categories[v.category] && over.indexOf('!' + v.id) < 0);
-  // Ids the configuration does not know mean the cookie belongs to another configuration.
-  // (Every value is a boolean, so `typeof` tells an own id from "constructor" and its kind.)
-  if (allowed.some((id) => typeof categories[id] != 'boolean') || over.some((id) => typeof vendors[id.replace('!', '')] != 'boolean')) return null;
   return {
     id: f[1],
     ts: new Date(ts).toISOString(),
