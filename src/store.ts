@@ -122,10 +122,20 @@ export const write = (d: Decision, config: ResolvedConfig) => put(config, encode
 export const clear = (config: ResolvedConfig) => put(config, '', 0);
 
 function put(config: ResolvedConfig, value: string, maxAge: number) {
-  const domain = config.cookie.domain;
-  try {
-    document.cookie = `${config.cookie.name}=${value};Path=/;SameSite=Lax;Max-Age=${maxAge}${domain ? ';Domain=' + domain : ''}${location.protocol == 'https:' ? ';Secure' : ''}`;
-  } catch {
-    // A sandboxed document has no cookies: the choice lasts for this page only.
+  const { name, domain } = config.cookie;
+  const set = (d: string) => {
+    try {
+      document.cookie = `${name}=${value};Path=/;SameSite=Lax;Max-Age=${maxAge}${d ? ';Domain=' + d : ''}${location.protocol == 'https:' ? ';Secure' : ''}`;
+    } catch {
+      // A sandboxed document has no cookies: the choice lasts for this page only.
+    }
+  };
+  set(domain);
+  // The browser refuses a cookie.domain that does not cover this page's host (a staging or local
+  // copy of the site): the choice would be lost on every page, so it is kept for this host instead.
+  // (Deleting clears both.)
+  if (domain && (!value || jar().indexOf(name + '=' + value) < 0)) {
+    if (value) console.error(`[consentry] cookie.domain: "${domain}" does not cover ${location.hostname}, so the choice is kept for it alone`);
+    set('');
   }
 }
