@@ -138,7 +138,7 @@ function put(config: ResolvedConfig, value: string, maxAge: number) {
   // copy of the site): the choice would be lost on every page, so it is kept for this host instead.
   // (Deleting clears both.)
   if (domain && (!value || jar().indexOf(name + '=' + value) < 0)) {
-    if (value) console.error(`[consentry] cookie.domain: "${domain}" does not cover ${location.hostname}, so the choice is kept for it alone`);
+    if (value) console.error(`[consentry] cookie.domain: "${domain}" does not cover this host; stored for the host alone`);
     set('');
   }
 }
