@@ -24,7 +24,9 @@ async function checked(file) {
   const { validate } = await lib();
   let text;
   try {
-    text = readFileSync(file, 'utf8');
+    // Without a byte order mark, as the loader's fetch() reads a data-config file: the same file
+    // passes or fails in both (editors on Windows write one).
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     fail(`consentry: cannot read ${file}: ${e.code || e.message}`);
   }

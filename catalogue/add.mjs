@@ -63,7 +63,8 @@ export function add(args, validate, out = console.log, err = console.error) {
   let config;
   if (existsSync(file)) {
     try {
-      text = readFileSync(file, 'utf8');
+      // A byte order mark goes, as in `consentry validate` and the loader's fetch().
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     } catch (e) {
       err(`consentry add: cannot read ${flags.config}: ${e.code || e.message}`);
       return 1;

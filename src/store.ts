@@ -66,16 +66,19 @@ export function jar() {
  * "ask again". Nothing here throws.
  */
 /**
- * A list as pack() wrote it, as ids; null when it names an id the configuration does not know
- * (the cookie belongs to another configuration), or is a bitmap over other ids than its own.
+ * Whether item `i` of `all` is in a list as pack() wrote it (an id, or a vendor's `!id`); false
+ * instead of a test when the list names an id the configuration does not know (the cookie belongs
+ * to another configuration) or is a bitmap over other ids than its own.
  */
-function unpack(s: string, all: Item[], show: (x: any) => string): string[] | null {
+function unpack(s: string, all: Item[]) {
   const [l, h, hex] = s.split('*');
   const ids = all.map((x) => x.id);
-  const list = l ? l.split('~') : [];
-  return hex
-    ? h == sum(ids + '') ? all.filter((x, i) => (parseInt(hex[i >> 2], 16) >> (i & 3)) & 1).map(show) : null
-    : list.every((id) => ids.indexOf(id.replace('!', '')) >= 0) ? list : null;
+  // Whether a vendor is on or off, its listing says that it differs from its category.
+  const list = (l ? l.split('~') : []).map((id) => id.replace('!', ''));
+  return (
+    (hex ? h == sum(ids + '') : list.every((id) => ids.indexOf(id) >= 0)) &&
+    ((i: number) => (hex ? (parseInt(hex[i >> 2], 16) >> (i & 3)) & 1 : list.indexOf(ids[i]) >= 0))
+  );
 }
 
 function decode(value: string | undefined, config: ResolvedConfig): Decision | null {
@@ -90,12 +93,12 @@ function decode(value: string | undefined, config: ResolvedConfig): Decision | n
     return null;
   const categories: Record<string, boolean> = {};
   const vendors: Record<string, boolean> = {};
-  const allowed = unpack(f[5], config.categories, (c) => c.id);
-  if (!allowed) return null;
-  for (const c of config.categories) categories[c.id] = c.required || allowed.indexOf(c.id) >= 0;
-  const over = unpack(f[6], config.vendors, (v) => (categories[v.category] ? '!' : '') + v.id);
-  if (!over) return null;
-  for (const v of config.vendors) vendors[v.id] = over.indexOf(v.id) >= 0 || (categories[v.category] && over.indexOf('!' + v.id) < 0);
+  const allowed = unpack(f[5], config.categories);
+  const over = unpack(f[6], config.vendors);
+  if (!allowed || !over) return null;
+  config.categories.forEach((c, i) => (categories[c.id] = c.required || !!allowed(i)));
+  // A vendor listed (or set in the bitmap) differs from its category.
+  config.vendors.forEach((v, i) => (vendors[v.id] = categories[v.category] != !!over(i)));
   return {
     id: f[1],
     ts: new Date(ts).toISOString(),
@@ -121,10 +124,20 @@ export const write = (d: Decision, config: ResolvedConfig) => put(config, encode
 export const clear = (config: ResolvedConfig) => put(config, '', 0);
 
 function put(config: ResolvedConfig, value: string, maxAge: number) {
-  const domain = config.cookie.domain;
-  try {
-    document.cookie = `${config.cookie.name}=${value};Path=/;SameSite=Lax;Max-Age=${maxAge}${domain ? ';Domain=' + domain : ''}${location.protocol == 'https:' ? ';Secure' : ''}`;
-  } catch {
-    // A sandboxed document has no cookies: the choice lasts for this page only.
+  const { name, domain } = config.cookie;
+  const set = (d: string) => {
+    try {
+      document.cookie = `${name}=${value};Path=/;SameSite=Lax;Max-Age=${maxAge}${d ? ';Domain=' + d : ''}${location.protocol == 'https:' ? ';Secure' : ''}`;
+    } catch {
+      // A sandboxed document has no cookies: the choice lasts for this page only.
+    }
+  };
+  set(domain);
+  // The browser refuses a cookie.domain that does not cover this page's host (a staging or local
+  // copy of the site): the choice would be lost on every page, so it is kept for this host instead.
+  // (Deleting clears both.)
+  if (domain && (!value || jar().indexOf(name + '=' + value) < 0)) {
+    if (value) console.error(`[consentry] cookie.domain: "${domain}" does not cover this host; stored for the host alone`);
+    set('');
   }
 }

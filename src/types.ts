@@ -180,3 +180,14 @@ export interface ConsentryApi {
   /** Subscribes to an event; returns the unsubscribe function. */
   on<K extends EventName>(event: K, fn: (detail: EventMap[K]) => void): () => void;
 }
+
+declare global {
+  interface Window {
+    /** The API of the loader script (`<script src="/consentry.js">`), or of `init()`; absent until one has run. */
+    consentry?: ConsentryApi;
+  }
+  interface DocumentEventMap {
+    /** Each change, with the new decision (null after `reset()`) as `detail`. */
+    'consentry:change': CustomEvent<Decision | null>;
+  }
+}

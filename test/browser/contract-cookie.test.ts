@@ -69,3 +69,24 @@ describe('the consent cookie stays small', () => {
     await sleep(0);
   });
 });
+
+describe('a cookie.domain that does not cover the page', () => {
+  beforeEach(clearState);
+
+  // The contract's own example names ".example.com": the same file on a staging or local host.
+  const config = { revision: 1, cookie: { name: 'consentry', domain: '.example.com' } };
+  const captureErrors = `<script>window.errors=[];{const e=console.error;console.error=(...a)=>{errors.push(a.join(' '));e.apply(console,a)}}</script>`;
+
+  it('keeps the choice for this host (the next page has it) and says why in the console', async () => {
+    const { win } = await openPage({ config, head: captureErrors });
+    await ready(win);
+    win.consentry.acceptAll();
+    expect(pairOf(win), 'the cookie').to.be.a('string');
+    expect((win as any).errors.join('\n')).to.contain('cookie.domain');
+    const { win: next } = await openPage({ config });
+    const d = await ready(next);
+    expect(d && d.method).to.equal('accept-all');
+    next.consentry.reset();
+    await until(() => !pairOf(next), 3000, 'the cookie deleted');
+  });
+});
