@@ -41,6 +41,8 @@ function types(now: Allowed) {
 export function consentDefault(config: ResolvedConfig, now: Allowed, region?: string | null, decided?: unknown) {
   const o = config.googleConsentMode;
   if (!o) return;
+  const dl: unknown[] = ((window as any).dataLayer ||= []);
+  const before = dl.length;
   const wait = { wait_for_update: o.waitForUpdate ?? 500 };
   const regions = config.mode.regions;
   let scoped = false;
@@ -53,6 +55,10 @@ export function consentDefault(config: ResolvedConfig, now: Allowed, region?: st
   if (o.urlPassthrough) gtag('set', 'url_passthrough', true);
   // security_storage is always granted: a second grant means the visitor's state allows something.
   if ((scoped && decided) || Object.values(types(now)).filter((x) => x[0] == 'g')[1]) consentUpdate(config, now);
+  // The page's own gtag('js')/gtag('config') (or GTM's snippet) may have queued commands while this
+  // chunk downloaded. Google reads the queue in order and wants the default first: while its
+  // library has not taken the queue over (it replaces `push`), ours go to the front.
+  if (before && dl.push == [].push) dl.unshift(...dl.splice(before));
 }
 
 /** Pushes `consent update`, then a `consentry_update` event for GTM triggers. */

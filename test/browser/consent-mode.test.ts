@@ -54,6 +54,14 @@ describe('Google Consent Mode v2', () => {
     expect(e[1][2].analytics_storage).to.equal('granted');
   });
 
+  it('puts its default before the page\'s own gtag commands queued while the chunk downloaded', async () => {
+    // Google's snippet as published, right after the loader: it queues js and config at once.
+    const snippet = `<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('js',new Date());gtag('config','G-TEST')</script>`;
+    const { win } = await openPage({ config: gcm, head: '', body: snippet });
+    await ready(win);
+    expect(entries(win).map((e: any) => e[0] + (e[0] == 'args:consent' ? ' ' + e[1] : ''))).to.deep.equal(['args:consent default', 'args:js', 'args:config']);
+  });
+
   it('honours wait_for_update, ads_data_redaction and url_passthrough', async () => {
     const { win } = await openPage({ config: { ...config, googleConsentMode: { waitForUpdate: 1200, adsDataRedaction: true, urlPassthrough: true } } });
     await ready(win);
