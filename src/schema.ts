@@ -37,7 +37,7 @@ export const DOCS: Record<string, string> = {
   cookie: 'The consent cookie.',
   'cookie.name': 'Cookie name. Default "consentry".',
   'cookie.expiresDays': 'Days a choice lasts before the visitor is asked again. Default 182.',
-  'cookie.domain': 'Cookie domain, a host such as "example.com" or ".example.com" to share a choice across subdomains. It must cover the pages\' host, or the browser refuses the cookie. Default: the current host.',
+  'cookie.domain': 'Cookie domain, a host such as "example.com" or ".example.com" to share a choice across subdomains. If it does not cover the page\'s host (a staging or local copy), the cookie is stored for that host alone, with a console error. Default: the current host.',
   beacon: 'Where each decision is recorded (the consent ledger).',
   'beacon.url': 'URL that receives the consent records (POST, text/plain JSON).',
   'beacon.waitMs': 'Longest time newly allowed tags wait for the ledger to acknowledge a decision. Default 800; 0 releases at once.',
