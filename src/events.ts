@@ -8,6 +8,8 @@ const listeners: Record<string, Fn[]> = Object.create(null);
 const once: Record<string, { d: any }> = Object.create(null);
 
 export function on(event: EventName, fn: Fn): () => void {
+  // Said at the call that made the mistake, not later from every emit.
+  if (typeof fn != 'function') throw new TypeError('[consentry] on(' + JSON.stringify(String(event)) + ', listener): the listener is not a function');
   (listeners[event] ||= []).push(fn);
   if (once[event]) Promise.resolve().then(() => fn(once[event].d));
   return () => {

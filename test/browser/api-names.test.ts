@@ -19,6 +19,25 @@ describe('API: names are data', () => {
     expect(heard).to.deep.equal([]);
   });
 
+  it('on() with a listener that is not a function says so at once, and the flow goes on', async () => {
+    const { win } = await openPage({ config: { revision: 1 } });
+    await ready(win);
+    const late: unknown[] = [];
+    win.addEventListener('error', (e) => late.push(e.message));
+    let thrown: any;
+    try {
+      win.consentry.on('change', 5 as any);
+    } catch (e) {
+      thrown = e;
+    }
+    expect([thrown && thrown.name, thrown && thrown.message]).to.deep.equal(['TypeError', '[consentry] on("change", listener): the listener is not a function']);
+    const heard: unknown[] = [];
+    win.consentry.on('change', (d: any) => heard.push(d.method));
+    win.consentry.acceptAll();
+    await sleep(50);
+    expect([heard, late]).to.deep.equal([['accept-all'], []]);
+  });
+
   it("a language the configuration spells with a region (pt-BR) is matched whatever the page's case", async () => {
     const { win } = await openPage({ config: { revision: 1, texts: { 'pt-BR': { 'banner.title': 'Usamos cookies (Brasil)' } } }, htmlLang: 'pt-br' });
     await ready(win);
