@@ -8,7 +8,7 @@
  * their URL in `data-src` (`data-srcset`, `data-href`, …). See docs/gate.md.
  */
 import type { ResolvedConfig } from '../types';
-import { intercept, KINDS, plain } from './intercept';
+import { intercept, KINDS, plain, SELECTOR } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
 
@@ -32,7 +32,6 @@ export interface Gate {
   _ran(id: string): boolean;
 }
 
-const SELECTOR = Object.keys(KINDS).join();
 /** A host that the quick look at an HTML string cannot read (see `split`): character references, percent-encoding, IDN, tabs. */
 const ODD = /[/\\]{2}[^/?#"'<> ]*[%&\t\n\r\u0080-\uffff]/;
 

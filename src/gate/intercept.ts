@@ -45,6 +45,9 @@ export const KINDS: Record<string, string[]> = Object.assign(Object.create(null)
   object: ['data'],
 });
 
+/** Every kind of element that requests a URL, as a selector. */
+export const SELECTOR = Object.keys(KINDS).join();
+
 /** A held or static tag's script: it waits as `type="text/plain"`. */
 export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
 
@@ -81,10 +84,20 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   const own = new WeakMap();
   /** No namespace (HTML's) or XLink's (an SVG xlink:href). */
   const xl = (ns: string | null) => !ns || /xlink/.test(ns);
-  // A clone of a held element is held too: it has the same attributes, and answers the same.
+  /**
+   * A clone (cloneNode, importNode: a <template>'s content, a copied subtree) gets its URLs through
+   * the gate too. A clone of a held element is held, as it answers the same; a clone of a held script
+   * the page has inserted has started, as a clone of a started script has, and never runs.
+   */
   const cloned = (o: any, c: any) => {
-    if (o._h) c._h = o._h;
-    if (c.firstElementChild) c.querySelectorAll('[data-consent=""]').forEach((e: any) => (e._h = 1));
+    if (c.querySelectorAll)
+      for (const e of [c, ...c.querySelectorAll(SELECTOR)])
+        if (e.getAttribute && e.getAttribute('data-consent') == '') (e._h = 1), e.localName == 'script' && o.isConnected && (e._q = 1);
+        else if (e.getAttribute && !plain(e))
+          for (const a of KINDS[e.localName] || []) {
+            const v = e.getAttribute(a);
+            v != null && hold(e, a, v) && e.localName != 'script' && e.removeAttribute(a);
+          }
     return c;
   };
 
