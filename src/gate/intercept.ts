@@ -226,23 +226,39 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     // denies it, each fails as a network error would, so code awaiting it goes on: a fetch rejects
     // with a TypeError, an XHR ends with an `error` event (readyState 4, status 0), a beacon is dropped.
     const R = W.XMLHttpRequest.prototype;
-    const { open, send } = R;
+    const { open, send, abort } = R;
+    // A held fetch whose signal aborts rejects with its reason at once, as a fetch does, and is never sent.
     wrap(W, 'fetch', (f) => (i: any, o?: any) => {
-      let later: (v: any) => void, no: (e: Error) => void;
+      let later: (v: any) => void, no!: (e: Error) => void;
       const p = new Promise((r, j) => ((later = r), (no = j)));
-      return net(str(i), () => later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + str(i)))) ? f(i, o) : p;
+      const s = (o && o.signal) || (i && i.signal);
+      if (net(str(i), () => (s && s.aborted) || later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + str(i))))) return f(i, o);
+      s && (s.aborted ? no(s.reason) : s.addEventListener('abort', () => no(s.reason)));
+      return p;
     });
     R.open = function (this: any, ...a: any[]) {
       this._u = str(a[1]);
       this._a = a.length < 3 || a[2];
+      this._w = 0;
       return open.apply(this, a);
     };
+    // `_w` is the send that waits: an abort or a new open() forgets it, so it never goes out.
+    const fail = (x: any) => (open.call(x, 'GET', 'blob:' + here + '/0', x._a), send.call(x));
     R.send = function (this: any, b?: any) {
+      const k = (this._w = {});
+      const go = (f: () => void) => () => this._w == k && ((this._w = 0), f());
       // The browser's own network error: a blob URL that was never made, requested the same way.
-      const no = () => this.readyState == 1 && (open.call(this, 'GET', 'blob:' + here + '/0', this._a), send.call(this));
-      // Aborted meanwhile: send throws, and nothing is lost by not sending. A synchronous one cannot wait: it fails.
-      if (net(this._u, this._a && (() => { try { send.call(this, b); } catch (e) {} }), no)) send.call(this, b); // prettier-ignore
+      const no = go(() => fail(this));
+      // Sent later, it cannot throw into the gate's update (a page's own XHR code may have broken it meanwhile).
+      if (net(this._u, this._a && go(() => { try { send.call(this, b); } catch (e) {} }), no)) // prettier-ignore
+        (this._w = 0), send.call(this, b);
+      // A synchronous one cannot wait: it fails.
       else this._a || no();
+    };
+    // Aborting a held XHR ends it as an abort during a request does (readystatechange, abort, loadend; then readyState 0).
+    R.abort = function (this: any) {
+      if (this._w) (this._w = 0), fail(this);
+      abort.call(this);
     };
     wrap(W.navigator, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
       return net(str(u), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
