@@ -59,7 +59,7 @@ export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
  * Returns the unhooked `setAttribute`, which the gate releases with, an unhooked parse of
  * HTML into an inert template, and `_reach` (for an iframe the observer saw inserted).
  */
-export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any, d?: any) => any, seen: (w: any) => void) {
+export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any, d?: any) => any, seen: (root: any) => void) {
   const setAttr = (Element.prototype as any).setAttribute;
   const inner = desc(Element.prototype, 'innerHTML')!.set!;
   const cw = desc(HTMLIFrameElement.prototype, 'contentWindow')!.get!;
@@ -67,7 +67,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   /** A same-origin frame's window (not one running its own Consentry) gets the hooks once per realm. */
   const reach = (f: any, w = cw.call(f)) => {
     try {
-      if (w && !w.consentry && !done.has(w.Node)) install(w), seen(w);
+      if (w && !w.consentry && !done.has(w.Node)) install(w), seen(w.document);
     } catch (e) {}
     return w;
   };
@@ -184,13 +184,19 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       const root = (el: any) => (/^(o|ins)/.test(name) && el.parentNode) || el;
       const mark = (el: any, v: unknown) => runs || (/<script/i.test(v as string) && el.querySelectorAll('script').forEach((s: any) => (s._n = 1)));
       if (!d) return;
-      if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); d.set!.call(this, clean(v, runs)); mark(r, v); }); // prettier-ignore
+      // Held tags that a string puts into a shadow root (or a declarative one) are watched there.
+      const shade = (r: any, v: unknown, c: unknown) => {
+        if (c != v && r.getRootNode) for (let e of [r, ...(/shadowroot/i.test(c as string) ? r.querySelectorAll('*') : [])]) (e = e.shadowRoot || e.getRootNode()).host && seen(e); // prettier-ignore
+      };
+      if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); const c = clean(v, runs); d.set!.call(this, c); mark(r, v); shade(r, v, c); }); // prettier-ignore
       else
         P[name] = function (this: any, ...a: any[]) {
-          const v = (a[i] = name[0] == 'w' ? clean(a.splice(0).join(''), runs) : name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? a[i] : clean(a[i], runs));
+          const s = name[0] == 'w' ? a.splice(0).join('') : a[i];
+          const v = (a[i] = name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? s : clean(s, runs));
           const r = root(this);
           const out = d.value.apply(this, a);
           mark(r, v);
+          shade(r, s, v);
           // document.write's implicit open() dropped the listener that hooks frames: it comes back,
           // and the frames it wrote are hooked now (the page may reach them by window[i] at once).
           if (P == D) listen(this), /<iframe/i.test(v) && this.querySelectorAll('iframe').forEach(reach1);
