@@ -8,7 +8,7 @@
  * their URL in `data-src` (`data-srcset`, `data-href`, …). See docs/gate.md.
  */
 import type { ResolvedConfig } from '../types';
-import { intercept, KINDS, plain } from './intercept';
+import { intercept, KINDS, plain, SELECTOR } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
 
@@ -32,7 +32,6 @@ export interface Gate {
   _ran(id: string): boolean;
 }
 
-const SELECTOR = Object.keys(KINDS).join();
 /** A host that the quick look at an HTML string cannot read (see `split`): character references, percent-encoding, IDN, tabs. */
 const ODD = /[/\\]{2}[^/?#"'<> ]*[%&\t\n\r\u0080-\uffff]/;
 
@@ -59,8 +58,11 @@ export function startGate(host: GateHost): Gate {
   let release: (el: Element) => void;
   let reach: (f: any) => void;
   let mo: MutationObserver;
-  /** The page's document and its same-origin frames' (see intercept): held tags may be in any. */
-  let docs: Document[] = [];
+  /**
+   * The page's document, its same-origin frames' (see intercept) and the shadow roots that HTML
+   * strings put held tags into: held tags may be in any, and the observer watches them all.
+   */
+  const docs = new Set<any>();
   /** Elements held by the hooks, in the order they were given URLs; some are never inserted. */
   let held: any[] = [];
   /** Requests waiting for their vendor: [url, send, fail]. */
@@ -119,10 +121,10 @@ export function startGate(host: GateHost): Gate {
     return all;
   }
   /**
-   * The same for an attribute: an iframe's srcdoc is a document, and every absolute URL in it
-   * counts (any attribute, srcset, a style's url(), a script's string).
+   * The same for an attribute: an iframe's srcdoc is a document (so is a javascript: or an HTML
+   * data: URL's text), and every absolute URL in it counts (any attribute, srcset, a style's url(), a script's string).
    */
-  const targetsOf = (a: string, v: string) => targets(a != 'srcdoc' ? v : (v.match(/(\b[a-z]+:)?[/\\]{2}[^\s"'<>()`,]+/gi) || []).join());
+  const targetsOf = (a: string, v: string) => targets(a != 'srcdoc' && !/^[\0- ]*(javascript:|data:[^,]*html)/i.test(v) ? v : (v.match(/(\b[a-z]+:)?[/\\]{2}[^\s"'<>()`,]+/gi) || []).join());
 
   /** The URL attribute an element requests with: the held one (data-src…) first. */
   function urlOf(el: Element): [string, string] {
@@ -186,15 +188,19 @@ export function startGate(host: GateHost): Gate {
     if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return v;
     const tpl = parse(v);
     let changed = 0;
-    tpl.content.querySelectorAll(SELECTOR).forEach((el) => {
-      // A script from innerHTML never runs (nor loads): left as it is, for the library that reads its src.
-      if (!plain(el) && (runs || el.localName != 'script'))
-        for (const a of KINDS[el.localName]) {
-          const u = el.getAttribute(a);
-          const t = u != null && targetsOf(a, u);
-          if (t && !ok(t)) el.localName == 'script' || el.removeAttribute(a), hide(el, a, u!), (changed = 1);
-        }
-    });
+    // A <template>'s content too: a declarative shadow root (setHTMLUnsafe) is live at once, and a clone of one (see intercept) is.
+    const scan = (r: ParentNode) =>
+      r.querySelectorAll(SELECTOR + ',template').forEach((el: any) => {
+        if (el.content) scan(el.content);
+        // A script from innerHTML never runs (nor loads): left as it is, for the library that reads its src.
+        else if (!plain(el) && (runs || el.localName != 'script'))
+          for (const a of KINDS[el.localName]) {
+            const u = el.getAttribute(a);
+            const t = u != null && targetsOf(a, u);
+            if (t && !ok(t)) el.localName == 'script' || el.removeAttribute(a), hide(el, a, u!), (changed = 1);
+          }
+      });
+    scan(tpl.content);
     return changed ? tpl.innerHTML : v;
   }
 
@@ -272,8 +278,8 @@ export function startGate(host: GateHost): Gate {
 
   function update() {
     if (!cfg) return;
-    docs = docs.filter((d) => d.defaultView);
-    [...held, ...docs.flatMap((d) => [...d.querySelectorAll('[data-consent]')])].forEach(check);
+    docs.forEach((d) => d.defaultView || d.host || docs.delete(d));
+    [...held, ...[...docs].flatMap((d) => [...d.querySelectorAll('[data-consent]')])].forEach(check);
     held = held.filter((el) => !el._q);
     const fin = host._final();
     waits = waits.filter(([u, send, fail]) => (net(u) ? send() : fin ? fail() : 1));
@@ -325,10 +331,10 @@ export function startGate(host: GateHost): Gate {
         pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: (v.hosts || []).filter((h: unknown) => typeof h == 'string') })) } as any);
       } catch (e) {}
       mo = new MutationObserver(added);
-      const see = (w: any) => (docs.push(w.document), mo.observe(w.document, { childList: true, subtree: true }));
+      const see = (d: any) => docs.has(d) || (docs.add(d), mo.observe(d, { childList: true, subtree: true }));
       ({ _setAttr: setAttr, _parse: parse, _reach: reach } = intercept(hold, clean, net, frame, see));
       release = releaser(setAttr, nonce);
-      see(window);
+      see(document);
       document.addEventListener('DOMContentLoaded', update);
     },
     _rules(config) {

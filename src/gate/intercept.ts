@@ -45,6 +45,9 @@ export const KINDS: Record<string, string[]> = Object.assign(Object.create(null)
   object: ['data'],
 });
 
+/** Every kind of element that requests a URL, as a selector. */
+export const SELECTOR = Object.keys(KINDS).join();
+
 /** A held or static tag's script: it waits as `type="text/plain"`. */
 export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
 
@@ -56,7 +59,7 @@ export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
  * Returns the unhooked `setAttribute`, which the gate releases with, an unhooked parse of
  * HTML into an inert template, and `_reach` (for an iframe the observer saw inserted).
  */
-export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any, d?: any) => any, seen: (w: any) => void) {
+export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any, d?: any) => any, seen: (root: any) => void) {
   const setAttr = (Element.prototype as any).setAttribute;
   const inner = desc(Element.prototype, 'innerHTML')!.set!;
   const cw = desc(HTMLIFrameElement.prototype, 'contentWindow')!.get!;
@@ -64,7 +67,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   /** A same-origin frame's window (not one running its own Consentry) gets the hooks once per realm. */
   const reach = (f: any, w = cw.call(f)) => {
     try {
-      if (w && !w.consentry && !done.has(w.Node)) install(w), seen(w);
+      if (w && !w.consentry && !done.has(w.Node)) install(w), seen(w.document);
     } catch (e) {}
     return w;
   };
@@ -81,10 +84,20 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   const own = new WeakMap();
   /** No namespace (HTML's) or XLink's (an SVG xlink:href). */
   const xl = (ns: string | null) => !ns || /xlink/.test(ns);
-  // A clone of a held element is held too: it has the same attributes, and answers the same.
+  /**
+   * A clone (cloneNode, importNode: a <template>'s content, a copied subtree) gets its URLs through
+   * the gate too. A clone of a held element is held, as it answers the same; a clone of a held script
+   * the page has inserted has started, as a clone of a started script has, and never runs.
+   */
   const cloned = (o: any, c: any) => {
-    if (o._h) c._h = o._h;
-    if (c.firstElementChild) c.querySelectorAll('[data-consent=""]').forEach((e: any) => (e._h = 1));
+    if (c.querySelectorAll)
+      for (const e of [c, ...c.querySelectorAll(SELECTOR)])
+        if (e.getAttribute && e.getAttribute('data-consent') == '') (e._h = 1), e.localName == 'script' && o.isConnected && (e._q = 1);
+        else if (e.getAttribute && !plain(e))
+          for (const a of KINDS[e.localName] || []) {
+            const v = e.getAttribute(a);
+            v != null && hold(e, a, v) && e.localName != 'script' && e.removeAttribute(a);
+          }
     return c;
   };
 
@@ -171,13 +184,19 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       const root = (el: any) => (/^(o|ins)/.test(name) && el.parentNode) || el;
       const mark = (el: any, v: unknown) => runs || (/<script/i.test(v as string) && el.querySelectorAll('script').forEach((s: any) => (s._n = 1)));
       if (!d) return;
-      if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); d.set!.call(this, clean(v, runs)); mark(r, v); }); // prettier-ignore
+      // Held tags that a string puts into a shadow root (or a declarative one) are watched there.
+      const shade = (r: any, v: unknown, c: unknown) => {
+        if (c != v && r.getRootNode) for (let e of [r, ...(/shadowroot/i.test(c as string) ? r.querySelectorAll('*') : [])]) (e = e.shadowRoot || e.getRootNode()).host && seen(e); // prettier-ignore
+      };
+      if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); const c = clean(v, runs); d.set!.call(this, c); mark(r, v); shade(r, v, c); }); // prettier-ignore
       else
         P[name] = function (this: any, ...a: any[]) {
-          const v = (a[i] = name[0] == 'w' ? clean(a.splice(0).join(''), runs) : name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? a[i] : clean(a[i], runs));
+          const s = name[0] == 'w' ? a.splice(0).join('') : a[i];
+          const v = (a[i] = name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? s : clean(s, runs));
           const r = root(this);
           const out = d.value.apply(this, a);
           mark(r, v);
+          shade(r, s, v);
           // document.write's implicit open() dropped the listener that hooks frames: it comes back,
           // and the frames it wrote are hooked now (the page may reach them by window[i] at once).
           if (P == D) listen(this), /<iframe/i.test(v) && this.querySelectorAll('iframe').forEach(reach1);
@@ -213,23 +232,39 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     // denies it, each fails as a network error would, so code awaiting it goes on: a fetch rejects
     // with a TypeError, an XHR ends with an `error` event (readyState 4, status 0), a beacon is dropped.
     const R = W.XMLHttpRequest.prototype;
-    const { open, send } = R;
+    const { open, send, abort } = R;
+    // A held fetch whose signal aborts rejects with its reason at once, as a fetch does, and is never sent.
     wrap(W, 'fetch', (f) => (i: any, o?: any) => {
-      let later: (v: any) => void, no: (e: Error) => void;
+      let later: (v: any) => void, no!: (e: Error) => void;
       const p = new Promise((r, j) => ((later = r), (no = j)));
-      return net(str(i), () => later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + str(i)))) ? f(i, o) : p;
+      const s = (o && o.signal) || (i && i.signal);
+      if (net(str(i), () => (s && s.aborted) || later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + str(i))))) return f(i, o);
+      s && (s.aborted ? no(s.reason) : s.addEventListener('abort', () => no(s.reason)));
+      return p;
     });
     R.open = function (this: any, ...a: any[]) {
       this._u = str(a[1]);
       this._a = a.length < 3 || a[2];
+      this._w = 0;
       return open.apply(this, a);
     };
+    // `_w` is the send that waits: an abort or a new open() forgets it, so it never goes out.
+    const fail = (x: any) => (open.call(x, 'GET', 'blob:' + here + '/0', x._a), send.call(x));
     R.send = function (this: any, b?: any) {
+      const k = (this._w = {});
+      const go = (f: () => void) => () => this._w == k && ((this._w = 0), f());
       // The browser's own network error: a blob URL that was never made, requested the same way.
-      const no = () => this.readyState == 1 && (open.call(this, 'GET', 'blob:' + here + '/0', this._a), send.call(this));
-      // Aborted meanwhile: send throws, and nothing is lost by not sending. A synchronous one cannot wait: it fails.
-      if (net(this._u, this._a && (() => { try { send.call(this, b); } catch (e) {} }), no)) send.call(this, b); // prettier-ignore
+      const no = go(() => fail(this));
+      // Sent later, it cannot throw into the gate's update (a page's own XHR code may have broken it meanwhile).
+      if (net(this._u, this._a && go(() => { try { send.call(this, b); } catch (e) {} }), no)) // prettier-ignore
+        (this._w = 0), send.call(this, b);
+      // A synchronous one cannot wait: it fails.
       else this._a || no();
+    };
+    // Aborting a held XHR ends it as an abort during a request does (readystatechange, abort, loadend; then readyState 0).
+    R.abort = function (this: any) {
+      if (this._w) (this._w = 0), fail(this);
+      abort.call(this);
     };
     wrap(W.navigator, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
       return net(str(u), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
