@@ -126,6 +126,9 @@ export async function loadConfig(
       }
     return resolve(raw, errors);
   } catch (e) {
-    return { config: resolve({}).config, error: `(root): the configuration ${inline ? 'in #consentry-config' : url || ''} could not be read: ${(e as Error).message}` };
+    const { config } = resolve({});
+    // No vendor is known, so no host is a vendor's: the gate holds every third party (fail closed), not none.
+    config.autoBlock.unknownHosts = 'block';
+    return { config, error: `(root): the configuration ${inline ? 'in #consentry-config' : url || ''} could not be read: ${(e as Error).message}` };
   }
 }
