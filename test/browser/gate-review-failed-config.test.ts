@@ -2,10 +2,12 @@
 // answers 404, its JSON is broken, the validator chunk is refused) left the gate with no vendor and
 // so no vendor host: every auto-blocked tag held "until the rules are known" then ran, with no
 // choice. It must fail closed, as the docs promise for a bad configuration. Fails without the fix
-// (see the gatereview report).
+// (see the gatereview report). So does a configuration that fails its check: a mistake in one vendor
+// dropped every vendor.
 import { expect } from '@esm-bundle/chai';
 import { clearState, openPage, sleep } from './page';
 import { config, fresh, recorder } from './fixtures/vendors';
+
 
 const SETTLE = 600;
 
@@ -15,6 +17,8 @@ describe('gate review: a configuration that cannot be read fails closed', () => 
   for (const [what, o] of [
     ['a data-config answering 404', { noConfig: true, attrs: 'data-config="/no-such-config.json"' }],
     ['broken inline JSON', { rawConfig: JSON.stringify(config).slice(0, -1) }],
+    // A mistake in one vendor drops every vendor (config.ts resolve), and with them every host.
+    ['one vendor with a bad field', { config: { ...config, vendors: [...config.vendors, { id: 'bad', name: 'Bad', category: 'performance', hosts: [42] }] } }],
   ] as const)
     it(`${what}: third-party tags inserted by code stay held`, async () => {
       const { url, requested } = fresh();
