@@ -51,7 +51,8 @@ export function resolve(input: unknown, errors: string[] = []): Loaded {
       cookie: { name: 'consentry', expiresDays: 182, domain: '', ...c.cookie },
       beacon: { url: '', waitMs: 800, ...c.beacon },
       googleConsentMode: gcm === true ? {} : gcm || null,
-      autoBlock: { unknownHosts: 'allow', ...c.autoBlock },
+      // With an error, the vendors (and their hosts) may be gone: the gate holds every third party (fail closed).
+      autoBlock: errors.length ? { unknownHosts: 'block' } : { unknownHosts: 'allow', ...c.autoBlock },
       texts: c.texts || {},
       // The widget fills in its own defaults (widget/core.ts).
       ui: c.ui || {},
@@ -126,6 +127,6 @@ export async function loadConfig(
       }
     return resolve(raw, errors);
   } catch (e) {
-    return { config: resolve({}).config, error: `(root): the configuration ${inline ? 'in #consentry-config' : url || ''} could not be read: ${(e as Error).message}` };
+    return resolve({}, [`(root): the configuration ${inline ? 'in #consentry-config' : url || ''} could not be read: ${(e as Error).message}`]);
   }
 }

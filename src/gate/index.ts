@@ -104,13 +104,13 @@ export function startGate(host: GateHost): Gate {
   };
 
   /**
-   * Who must allow a URL (or a srcset's URLs): null when nobody; [] while the
+   * Who must allow these URLs: null when nobody; [] while the
    * rules are unknown (every third party waits); else vendor ids, where ''
    * stands for an undeclared host under `unknownHosts: "block"`: nothing releases it.
    */
-  function targets(v: string) {
+  function targets(v: string[]) {
     let all: string[] | null = null;
-    for (const part of v.split(',')) {
+    for (const part of v) {
       const url = split(part.trim());
       if (!url) continue;
       const third = mine.indexOf(url[0]) < 0;
@@ -124,7 +124,13 @@ export function startGate(host: GateHost): Gate {
    * The same for an attribute: an iframe's srcdoc is a document (so is a javascript: or an HTML
    * data: URL's text), and every absolute URL in it counts (any attribute, srcset, a style's url(), a script's string).
    */
-  const targetsOf = (a: string, v: string) => targets(a != 'srcdoc' && !/^[\0- ]*(javascript:|data:[^,]*html)/i.test(v) ? v : (v.match(/(\b[a-z]+:)?[/\\]{2}[^\s"'<>()`,]+/gi) || []).join());
+  const targetsOf = (a: string, v: string) =>
+    targets(
+      a == 'srcdoc' || /^[\0- ]*(javascript:|data:[^,]*html)/i.test(v)
+        ? v.match(/(\b[a-z]+:)?[/\\]{2}[^\s"'<>()`,]+/gi) || []
+        : // A srcset's URLs: its words, and their pieces between commas (a URL may hold a comma, in its user info too).
+          /srcset/.test(a) ? v.split(/\s+/).concat(v.split(/[\s,]+/)) : [v],
+    );
 
   /** The URL attribute an element requests with: the held one (data-src…) first. */
   function urlOf(el: Element): [string, string] {
@@ -210,7 +216,7 @@ export function startGate(host: GateHost): Gate {
    * than 500 wait (the oldest). See intercept's Net.
    */
   function net(u: string, later?: () => void, fail?: () => void) {
-    const t = targets(u);
+    const t = targets([u]);
     if (!t || ok(t)) return true;
     if (later) cfg && host._final() ? fail!() : waits.push([u, later, fail!]) > 500 && waits.shift()![2]();
     // What cannot wait goes before the rules are known, unless the unchecked configuration names its host.
@@ -295,7 +301,7 @@ export function startGate(host: GateHost): Gate {
   function parsed(n: any) {
     if (n._n || n._h || n.hasAttribute('data-consent')) return false;
     const u = n.getAttribute('src');
-    const t = u && targets(u);
+    const t = u && targets([u]);
     const url = u && split(u);
     if (!t || ok(t) || !(cfg || n.hasAttribute('async') || (pre && url && pre._vendors(url[1]).length))) return false;
     hide(n, 'src', u);
