@@ -3,7 +3,8 @@
  * element, or `data-config`) and how its defaults are filled in.
  */
 import type { Category, Config, ResolvedCategory, ResolvedConfig } from './types';
-import { jar, sum } from './store';
+import { jar } from './store';
+import { sum } from './sum';
 import { chunk, RELEASE } from './release';
 import { preload } from './script';
 

@@ -6,7 +6,7 @@ import type { Choice, ConsentryApi, Decision, EventName, Method, Mode, ResolvedC
 import type { Validator } from './config';
 // The baked loader (rollup.config.mjs) swaps this module for one without fetching and checking.
 import { loadConfig } from './config-load';
-import { Allowed, current, defaults, deniedBySignal, modeFor, rejectAll } from './decision';
+import { acceptAll, Allowed, apply, current, decision, defaults, deniedBySignal, modeFor, newId, rejectAll } from './decision';
 import { readSignals } from './signals';
 import * as store from './store';
 import { LANGS, pickLang } from './lang';
@@ -19,7 +19,7 @@ import { gppStub, stubbed } from './gpp/stub';
 // What records a decision (the decision, the cookie, the ledger's record) is in the loader, so that
 // every API call applies in its own task, a returning visitor's too: `set(); location.reload()`
 // keeps the choice.
-import * as rec from './recorder';
+import { flush, pageUrl, send } from './beacon';
 
 export interface Options {
   /** The configuration itself (what `consentry bundle` bakes in). */
@@ -130,13 +130,13 @@ function changed(before: Allowed): Allowed {
 function decide(a: Allowed, method: Method) {
   const before = state();
   const last = stored && stored.ts;
-  stored = rec.decision(core.config, a, method, core.signals, (consentId ||= rec.newId()));
+  stored = decision(core.config, a, method, core.signals, (consentId ||= newId()));
   // The ledger keeps one record per consent id and time: two calls in one millisecond are two decisions.
   if (last && stored.ts <= last) stored.ts = new Date(Date.parse(last) + 1).toISOString();
-  rec.write(stored, core.config);
+  store.write(stored, core.config);
   const now = changed(before);
   const token = ++pending;
-  const acked = beaconUrl && rec.send(beaconUrl, { v: 1, ...stored, url: rec.pageUrl(), lang: core.lang });
+  const acked = beaconUrl && send(beaconUrl, { v: 1, ...stored, url: pageUrl(), lang: core.lang });
   const release = () => token == pending && setReleased(state());
   // Nothing to wait for (no beacon, or waitMs 0): one pass of the gate, in the click's own task,
   // releases the tags before anything else (listeners, the widget's re-render) runs.
@@ -177,15 +177,15 @@ export function get(): Decision | null {
   return stored && JSON.parse(JSON.stringify(stored));
 }
 export const allowed = (id: string) => !!core && isAllowed(state(), id);
-const acceptAllFn = () => whenReady(() => decide(rec.acceptAll(core.config, core.signals), 'accept-all'));
+const acceptAllFn = () => whenReady(() => decide(acceptAll(core.config, core.signals), 'accept-all'));
 const rejectAllFn = () => whenReady(() => decide(rejectAll(core.config), 'reject-all'));
 export function set(choice: Choice) {
-  whenReady(() => decide(rec.apply(core.config, state(), choice || {}), 'custom'));
+  whenReady(() => decide(apply(core.config, state(), choice || {}), 'custom'));
 }
 export function reset() {
   whenReady(() => {
     const before = state();
-    rec.clear(core.config);
+    store.clear(core.config);
     stored = null;
     consentId = '';
     setReleased(changed(before));
@@ -294,7 +294,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // (Started here; firstView() below shows it, or logs why it could not.)
   if (!stored) ui().catch(() => {});
   // Records an earlier page could not deliver go out now.
-  if (beaconUrl) rec.flush(beaconUrl);
+  if (beaconUrl) flush(beaconUrl);
   // Keep the consent id across a re-prompt so the ledger links old and new decisions.
   consentId = prev ? prev.id : '';
   // The GPP chunk answers what the stub queued; it delays nothing.

@@ -16,8 +16,6 @@ import type { Decision, Method, ResolvedConfig } from './types';
 import { LIMITS } from './limits';
 import { sum } from './sum';
 
-export { sum };
-
 export const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'];
 
 /** Longest id list the cookie holds as ids; 256 vendors as a bitmap take 73. */
