@@ -3,14 +3,11 @@
 // Consentry baked against vanilla-cookieconsent, interleaved, medians; a quick check while working
 // on the click path (`npm run bench` is the full comparison). Run `npm run build` first.
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { executablePath, baseArgs } from '../test/support/chromium.mjs';
 import { startServer } from './lib/server.mjs';
-import { consentryConfig } from './lib/site.mjs';
+import { bakedSite, RESOLVER_RULES } from './lib/baked.mjs';
 import { median } from './lib/stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,11 +16,9 @@ const rounds = +(argv.find((a, i) => /^\d+$/.test(a) && argv[i - 1] != '--cpu') 
 const cpu = argv.includes('--cpu') ? +argv[argv.indexOf('--cpu') + 1] : 1;
 const products = { 'consentry-baked': null, 'consentry-config': null, cc: '#cc-main .cm [data-role=all]' };
 
-const dir = mkdtempSync(join(tmpdir(), 'consentry-click-'));
-writeFileSync(join(dir, 'consentry.json'), JSON.stringify(consentryConfig()));
-execFileSync(process.execPath, [join(root, 'bin/consentry.mjs'), 'bundle', join(dir, 'consentry.json'), '-o', join(dir, 'consentry.js')], { stdio: 'pipe' });
+const dir = bakedSite('click');
 const server = await startServer({ root, bakedDir: dir });
-const browser = await chromium.launch({ executablePath, headless: true, args: [...baseArgs, '--host-resolver-rules=MAP *.vendor.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+const browser = await chromium.launch({ executablePath, headless: true, args: [...baseArgs, RESOLVER_RULES] });
 const probe = readFileSync(new URL('./pages/probe.js', import.meta.url), 'utf8');
 const got = Object.fromEntries(Object.keys(products).map((p) => [p, []]));
 try {

@@ -10,13 +10,11 @@
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './lib/server.mjs';
-import { consentryConfig } from './lib/site.mjs';
+import { bakedSite, RESOLVER_RULES } from './lib/baked.mjs';
 import { median } from './lib/stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,9 +26,7 @@ const PRODUCTS = [
   { id: 'cc', label: 'vanilla-cookieconsent 3', accept: '#cc-main .cm [data-role=all]' },
 ];
 
-const dir = mkdtempSync(join(tmpdir(), 'consentry-lh-'));
-writeFileSync(join(dir, 'consentry.json'), JSON.stringify(consentryConfig()));
-execFileSync(process.execPath, [join(root, 'bin/consentry.mjs'), 'bundle', join(dir, 'consentry.json'), '-o', join(dir, 'consentry.js')], { stdio: 'pipe' });
+const dir = bakedSite('lh');
 const server = await startServer({ root, bakedDir: dir });
 const origin = `http://127.0.0.1:${server.port}`;
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -39,7 +35,7 @@ const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 async function run(product, returning) {
   const chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP *.vendor.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', RESOLVER_RULES],
   });
   try {
     const url = `${origin}/page/${product.id}`;

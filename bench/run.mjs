@@ -10,7 +10,6 @@
 //   many rounds it did); BENCH_DEBUG=1 (per-phase timings); BENCH_FIREFOX_S, BENCH_FIREFOX_ROUNDS
 //   (the Firefox table: see bench/lib/firefox.mjs).
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { consentryConfig, vendors } from './lib/site.mjs';
 import { N as AUTOBLOCK_N } from './lib/autoblock-page.mjs';
 import { median, quantile, ratio, fmt, table } from './lib/stats.mjs';
 import { FIREFOX_MS, firefoxTable } from './lib/firefox.mjs';
+import { bundle, RESOLVER_RULES } from './lib/baked.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Math.max(1, +process.env.BENCH_ROUNDS || 15);
@@ -82,10 +82,8 @@ const probe = readFileSync(new URL('./pages/probe.js', import.meta.url), 'utf8')
 // Setup: the baked loader, made by the CLI exactly as a site owner would (`consentry bundle`).
 
 function bake(dir) {
-  const cfg = join(dir, 'consentry.json');
-  writeFileSync(cfg, JSON.stringify(consentryConfig(), null, 2));
   try {
-    execFileSync(process.execPath, [join(root, 'bin/consentry.mjs'), 'bundle', cfg, '-o', join(dir, 'consentry.js')], { stdio: 'pipe' });
+    bundle(dir);
     return 'consentry bundle';
   } catch (e) {
     // Same format the CLI writes; reported in results.json so nobody mistakes it for the CLI's output.
@@ -416,7 +414,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: [...baseArgs, '--host-resolver-rules=MAP *.vendor.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    args: [...baseArgs, RESOLVER_RULES],
   });
   const results = {
     date: new Date().toISOString(),

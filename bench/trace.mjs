@@ -12,14 +12,11 @@
 // Run `npm run build` first. The page, server and probe are the bench's own; no beacon (the
 // bench site has none), so the ledger wait plays no part. Not a benchmark: one page view.
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { executablePath, baseArgs } from '../test/support/chromium.mjs';
 import { startServer } from './lib/server.mjs';
-import { consentryConfig } from './lib/site.mjs';
+import { bakedSite, RESOLVER_RULES } from './lib/baked.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -34,15 +31,13 @@ const ACCEPT = {
   klaro: '#klaro-cookie-notice .cn-buttons .cm-btn-success',
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'consentry-trace-'));
-writeFileSync(join(dir, 'consentry.json'), JSON.stringify(consentryConfig()));
-execFileSync(process.execPath, [join(root, 'bin/consentry.mjs'), 'bundle', join(dir, 'consentry.json'), '-o', join(dir, 'consentry.js')], { stdio: 'pipe' });
+const dir = bakedSite('trace');
 const server = await startServer({ root, bakedDir: dir });
 const origin = `http://127.0.0.1:${server.port}`;
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: [...baseArgs, '--host-resolver-rules=MAP *.vendor.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  args: [...baseArgs, RESOLVER_RULES],
 });
 try {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
