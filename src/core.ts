@@ -214,7 +214,8 @@ function firstView() {
     decide(a, bySignal ? 'signal' : 'opt-out-default');
   }
   ui().then(
-    (u) => u.show('banner'),
+    // Not over a choice the site made through the API while the widget downloaded.
+    (u) => (!stored || store.METHODS.indexOf(stored.method) > 2) && u.show('banner'),
     // The message names the widget chunk's URL.
     failed,
   );
@@ -283,7 +284,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
   core = c;
   vendorApis = api.__vendorApis;
   const prev = store.read(config);
-  stored = !core.error && current(prev, config) ? prev : null;
+  stored = !core.error && current(prev, config, signals) ? prev : null;
   consentMode && consentMode.consentDefault(config, state(), opts.region, stored);
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.

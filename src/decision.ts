@@ -58,6 +58,13 @@ export function decision(config: ResolvedConfig, a: Allowed, method: Method, s: 
   };
 }
 
-/** A stored decision still applies when it is for this revision and not expired. */
-export const current = (d: Decision | null, config: ResolvedConfig, now = Date.now()): d is Decision =>
-  !!d && d.revision === config.revision && now - Date.parse(d.ts) < config.cookie.expiresDays * 864e5;
+/**
+ * A stored decision still applies when it is for this revision, not expired, and no signal sent
+ * now denies a category it allows, unless the visitor switched that on themselves ("custom"): a
+ * default, or "Accept all" (which respects the signals), from before the signal does not outlast it.
+ */
+export const current = (d: Decision | null, config: ResolvedConfig, s: Signals, now = Date.now()): d is Decision =>
+  !!d &&
+  d.revision === config.revision &&
+  now - Date.parse(d.ts) < config.cookie.expiresDays * 864e5 &&
+  (d.method == 'custom' || !config.categories.some((c) => d.categories[c.id] && !c.required && deniedBySignal(c, s)));

@@ -19,16 +19,24 @@ export function on(event: EventName, fn: Fn): () => void {
   };
 }
 
+/** Events waiting for the one being delivered. */
+const queue: [EventName, any][] = [];
+
 export function emit(event: EventName, detail?: any, sticky?: boolean) {
   if (sticky) once[event] = { d: detail };
-  for (const fn of (listeners[event] || []).slice())
-    try {
-      fn(detail);
-    } catch (e) {
-      // A listener's bug must not stop the others or the consent flow.
-      setTimeout(() => {
-        throw e;
-      });
-    }
-  if (event == 'change') document.dispatchEvent(new CustomEvent('consentry:change', { detail }));
+  // A listener that decides again (set() in a change listener) is heard after this event has
+  // reached everyone: otherwise the rest would hear the new decision first and the old one last.
+  if (queue.push([event, detail]) > 1) return;
+  for (let e; (e = queue[0]); queue.shift()) {
+    for (const fn of (listeners[e[0]] || []).slice())
+      try {
+        fn(e[1]);
+      } catch (x) {
+        // A listener's bug must not stop the others or the consent flow.
+        setTimeout(() => {
+          throw x;
+        });
+      }
+    if (e[0] == 'change') document.dispatchEvent(new CustomEvent('consentry:change', { detail: e[1] }));
+  }
 }

@@ -111,10 +111,16 @@ function decode(value: string | undefined, config: ResolvedConfig): Decision | n
 export function read(config: ResolvedConfig): Decision | null {
   const name = config.cookie.name;
   // Our value never needs escaping (ids, digits, "." "~" "!" "-"), so a plain split reads it.
-  const pair = jar()
-    .split('; ')
-    .find((c) => c.split('=')[0] == name);
-  return decode(pair && pair.slice(name.length + 1), config);
+  // Two of the name (another path or domain: an older version, a changed cookie.domain) come in
+  // the browser's order, not by age: the newest decision wins, or an old "accept all" would undo
+  // a withdrawal on every page.
+  let d: Decision | null = null;
+  for (const c of jar().split('; '))
+    if (c.split('=')[0] == name) {
+      const x = decode(c.slice(name.length + 1), config);
+      if (x && (!d || x.ts > d.ts)) d = x;
+    }
+  return d;
 }
 
 export const write = (d: Decision, config: ResolvedConfig) => put(config, encode(d, config), config.cookie.expiresDays * 86400);

@@ -1,0 +1,102 @@
+// Adversarial review (review2): what a careless site or a messy cookie jar does to a decision.
+// Each test names what the visitor would have lost without its fix.
+import { expect } from '@esm-bundle/chai';
+import { beaconBucket, clearState, openPage, ready, sleep, until, TestWindow } from './page';
+
+const config = { revision: 1, vendors: [{ id: 'ga', name: 'GA', category: 'performance' }] };
+const cookieOf = (win: TestWindow) => (/(?:^|; )consentry=([^;]*)/.exec(win.document.cookie) || [])[1];
+
+describe('review2: two consent cookies of the same name', () => {
+  beforeEach(clearState);
+  // clearState deletes Path=/ cookies only.
+  afterEach(() => (document.cookie = 'consentry=; Max-Age=0; Path=/test-page'));
+
+  it('the newer decision wins: a withdrawal is not undone by an older cookie at a more specific path', async () => {
+    const { win: first } = await openPage({ config });
+    await ready(first);
+    first.consentry.acceptAll();
+    const accepted = await until(() => cookieOf(first), 3000, 'the cookie');
+    // An older copy of the same choice where an earlier version (or another app of the site) put it:
+    // the browser lists the more specific path first.
+    document.cookie = `consentry=${accepted}; Path=/test-page; SameSite=Lax`;
+    await sleep(5);
+    const { win: second } = await openPage({ config });
+    expect((await ready(second)).method).to.equal('accept-all');
+    second.consentry.rejectAll();
+    expect(second.consentry.allowed('performance')).to.equal(false);
+    await sleep(50);
+    const { win: third } = await openPage({ config });
+    const d = await ready(third);
+    expect(d && d.method, 'the decision the next page applies').to.equal('reject-all');
+    expect(third.consentry.allowed('performance')).to.equal(false);
+    expect(third.consentry.allowed('ga')).to.equal(false);
+  });
+});
+
+describe('review2: listeners that decide again', () => {
+  beforeEach(clearState);
+
+  it('a change listener that calls rejectAll(): every listener hears the decisions in order, the last one is the one in force', async () => {
+    const { win, doc } = await openPage({ config });
+    await ready(win);
+    const heard: string[] = [];
+    const onDoc: string[] = [];
+    // A site script that vetoes "Accept all" (say, for a logged-in user's saved "no").
+    win.consentry.on('change', (d: any) => d && d.method == 'accept-all' && win.consentry.rejectAll());
+    win.consentry.on('change', (d: any) => heard.push(d && d.method));
+    doc.addEventListener('consentry:change', (e: any) => onDoc.push(e.detail && e.detail.method));
+    win.consentry.acceptAll();
+    expect(win.consentry.get().method).to.equal('reject-all');
+    expect(heard).to.deep.equal(['accept-all', 'reject-all']);
+    expect(onDoc).to.deep.equal(['accept-all', 'reject-all']);
+  });
+});
+
+describe('review2: a decision made through the API before the widget arrives', () => {
+  beforeEach(clearState);
+
+  it('no banner appears over a choice the site already made (acceptAll() right after the loader)', async () => {
+    const { win, doc } = await openPage({ config, body: '<script>consentry.acceptAll()</script>' });
+    expect((await ready(win)).method).to.equal('accept-all');
+    // The widget chunk was already on its way (a first visit); give it time to arrive and run.
+    await until(() => (win as any).consentry.__core && (win as any).consentry.__core.ui, 4000, 'the widget');
+    await sleep(300);
+    const bn = doc.getElementById('consentry-ui')?.shadowRoot?.querySelector('.bn') as HTMLElement | null;
+    expect(!!bn && !bn.hidden && bn.getClientRects().length > 0, 'a banner is showing').to.equal(false);
+  });
+});
+
+describe('review2: a signal that appears after the default was stored (opt-out region)', () => {
+  beforeEach(clearState);
+  const optOut = { ...config, mode: { default: 'opt-out' }, vendors: [...config.vendors, { id: 'ads', name: 'Ads', category: 'advertising' }] };
+  const dnt = `<script>Object.defineProperty(Navigator.prototype,'doNotTrack',{get:()=>'1',configurable:true})</script>`;
+
+  it('Do Not Track turned on later denies advertising at once and records a "signal" decision', async () => {
+    const b = beaconBucket();
+    const { win: first } = await openPage({ config: optOut, attrs: `data-beacon="${b.url}"` });
+    expect((await ready(first)).method).to.equal('opt-out-default');
+    expect(first.consentry.allowed('advertising')).to.equal(true);
+    await until(async () => (await b.records()).length == 1, 3000, 'the first record');
+    const { win: next } = await openPage({ config: optOut, head: dnt, attrs: `data-beacon="${b.url}"` });
+    const d = await ready(next);
+    expect(next.consentry.allowed('advertising'), 'advertising under DNT').to.equal(false);
+    expect(next.consentry.allowed('ads')).to.equal(false);
+    expect(next.consentry.allowed('performance')).to.equal(true);
+    expect(d && d.method).to.equal('signal');
+    expect(d.signals.dnt).to.equal(true);
+    const recs = await until(async () => ((await b.records()).length == 2 ? b.records() : null), 3000, 'the second record');
+    expect(recs[1].method).to.equal('signal');
+    expect(recs[1].id, 'the same consent id').to.equal(recs[0].id);
+  });
+
+  it('an explicit choice (custom) is kept when a signal appears later', async () => {
+    const { win: first } = await openPage({ config: optOut });
+    await ready(first);
+    first.consentry.set({ categories: { advertising: true } });
+    await sleep(50);
+    const { win: next } = await openPage({ config: optOut, head: dnt });
+    const d = await ready(next);
+    expect(d && d.method).to.equal('custom');
+    expect(next.consentry.allowed('advertising')).to.equal(true);
+  });
+});
