@@ -35,7 +35,8 @@ export interface InitOptions {
 /** Starts Consentry (once: later calls return the same API). */
 export function init(opts: InitOptions = {}): ConsentryApi {
   const w = window as any;
-  if (w.consentry) return w.consentry;
+  // An element with id or name "consentry" is window.consentry too, until we set it.
+  if (w.consentry && w.consentry.acceptAll) return w.consentry;
   w.consentry = api;
   api.__consentMode = consentMode;
   start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate), checkConfig: true });

@@ -10,7 +10,8 @@ import { gppStub } from './gpp/stub';
 
 const w = window as any;
 const me = document.currentScript as HTMLScriptElement | null;
-if (w.consentry) console.error('[consentry] loaded twice; keeping the first copy');
+// (Not a `<div id="consentry">`, which window.consentry also names until we set it.)
+if (w.consentry && w.consentry.acceptAll) console.error('[consentry] loaded twice; keeping the first copy');
 else if (me) {
   w.consentry = api;
   const d = me.dataset;

@@ -100,3 +100,31 @@ describe('review2: a signal that appears after the default was stored (opt-out r
     expect(next.consentry.allowed('advertising')).to.equal(true);
   });
 });
+
+describe('review2: an element named "consentry" in the page', () => {
+  beforeEach(clearState);
+  // `<div id="consentry">` (or `<form name="consentry">`) makes window.consentry that element.
+
+  it('init() of the ES module still starts (a module runs after the body is parsed)', async () => {
+    const { win } = await openPage({
+      src: '',
+      noConfig: true,
+      body: '<div id="consentry"></div>',
+      head: `<script type="module">
+        import { init } from '/dist/esm/index.js';
+        const api = init({ config: ${JSON.stringify(config)} });
+        window.started = typeof api.acceptAll;
+      </script>`,
+    });
+    expect(await until(() => (win as any).started, 3000, 'module init')).to.equal('function');
+    await ready(win);
+    win.consentry.acceptAll();
+    expect(win.consentry.allowed('performance')).to.equal(true);
+  });
+
+  it('the loader placed after such an element still starts', async () => {
+    const { win } = await openPage({ config, src: '', body: '<div id="consentry"></div><script src="/dist/consentry.js"></script>' });
+    expect(typeof win.consentry.on).to.equal('function');
+    expect(await ready(win)).to.equal(null);
+  });
+});
