@@ -284,7 +284,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
   core = c;
   vendorApis = api.__vendorApis;
   const prev = store.read(config);
-  stored = !core.error && current(prev, config, signals) ? prev : null;
+  stored = !core.error && current(prev, config, core.mode, signals) ? prev : null;
   consentMode && consentMode.consentDefault(config, state(), opts.region, stored);
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.

@@ -59,12 +59,17 @@ export function decision(config: ResolvedConfig, a: Allowed, method: Method, s: 
 }
 
 /**
- * A stored decision still applies when it is for this revision, not expired, and no signal sent
- * now denies a category it allows, unless the visitor switched that on themselves ("custom"): a
- * default, or "Accept all" (which respects the signals), from before the signal does not outlast it.
+ * A stored decision still applies when it is for this revision and not expired, and:
+ * - a default (`opt-out-default`, `signal`) stands for no choice, so it holds only where the
+ *   mode is opt-out still (the visitor is now in an opt-in region: ask);
+ * - no signal sent now denies a category it allows, unless the visitor switched that on
+ *   themselves (`custom`): a default, or "Accept all" (which respects the signals), from before
+ *   the signal does not outlast it.
  */
-export const current = (d: Decision | null, config: ResolvedConfig, s: Signals, now = Date.now()): d is Decision =>
+export const current = (d: Decision | null, config: ResolvedConfig, mode: Mode, s: Signals, now = Date.now()): d is Decision =>
   !!d &&
   d.revision === config.revision &&
   now - Date.parse(d.ts) < config.cookie.expiresDays * 864e5 &&
-  (d.method == 'custom' || !config.categories.some((c) => d.categories[c.id] && !c.required && deniedBySignal(c, s)));
+  (d.method == 'custom' ||
+    ((mode == 'opt-out' || !/^(signal|opt-out)/.test(d.method)) &&
+      !config.categories.some((c) => d.categories[c.id] && !c.required && deniedBySignal(c, s))));

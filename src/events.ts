@@ -19,24 +19,30 @@ export function on(event: EventName, fn: Fn): () => void {
   };
 }
 
-/** Events waiting for the one being delivered. */
-const queue: [EventName, any][] = [];
+function deliver(event: EventName, detail: any) {
+  for (const fn of (listeners[event] || []).slice())
+    try {
+      fn(detail);
+    } catch (x) {
+      // A listener's bug must not stop the others or the consent flow.
+      setTimeout(() => {
+        throw x;
+      });
+    }
+  if (event == 'change') document.dispatchEvent(new CustomEvent('consentry:change', { detail }));
+}
+
+/** Changes waiting for the one being delivered. */
+const changes: any[] = [];
 
 export function emit(event: EventName, detail?: any, sticky?: boolean) {
   if (sticky) once[event] = { d: detail };
-  // A listener that decides again (set() in a change listener) is heard after this event has
+  if (event != 'change') return deliver(event, detail);
+  // A listener that decides again (set() in a change listener) is heard after this change has
   // reached everyone: otherwise the rest would hear the new decision first and the old one last.
-  if (queue.push([event, detail]) > 1) return;
-  for (let e; (e = queue[0]); queue.shift()) {
-    for (const fn of (listeners[e[0]] || []).slice())
-      try {
-        fn(e[1]);
-      } catch (x) {
-        // A listener's bug must not stop the others or the consent flow.
-        setTimeout(() => {
-          throw x;
-        });
-      }
-    if (e[0] == 'change') document.dispatchEvent(new CustomEvent('consentry:change', { detail: e[1] }));
-  }
+  // A listener that does so on every change would loop for ever: after 50, the rest are not told.
+  if (changes.push(detail) > 1) return;
+  for (let n = 0; changes.length; changes.shift())
+    if (n++ < 50) deliver(event, changes[0]);
+    else console.error('[consentry] change listeners loop: stopped telling them');
 }

@@ -52,6 +52,23 @@ describe('review2: listeners that decide again', () => {
   });
 });
 
+describe('review2: a listener that decides again on every change', () => {
+  beforeEach(clearState);
+
+  it('does not hang the page: the decisions apply, listeners are told at most 50 times', async () => {
+    const { win } = await openPage({ config });
+    await ready(win);
+    let told = 0;
+    win.consentry.on('change', () => {
+      told++;
+      win.consentry.set({ categories: { performance: !win.consentry.allowed('performance') } });
+    });
+    win.consentry.acceptAll();
+    expect(told).to.be.at.most(50);
+    expect(told).to.be.at.least(2);
+  });
+});
+
 describe('review2: a decision made through the API before the widget arrives', () => {
   beforeEach(clearState);
 
@@ -126,5 +143,32 @@ describe('review2: an element named "consentry" in the page', () => {
     const { win } = await openPage({ config, src: '', body: '<div id="consentry"></div><script src="/dist/consentry.js"></script>' });
     expect(typeof win.consentry.on).to.equal('function');
     expect(await ready(win)).to.equal(null);
+  });
+});
+
+describe('review2: a default decision stored in an opt-out region', () => {
+  beforeEach(clearState);
+  const regional = { ...config, mode: { default: 'opt-in', regions: { US: 'opt-out' } } };
+
+  it('is no consent where the visitor is now in an opt-in region (data-region="DE"): only required runs and the banner asks', async () => {
+    const { win: us } = await openPage({ config: regional, attrs: 'data-region="US"' });
+    expect((await ready(us)).method).to.equal('opt-out-default');
+    expect(us.consentry.allowed('performance')).to.equal(true);
+    await sleep(50);
+    const { win: de, doc } = await openPage({ config: regional, attrs: 'data-region="DE"' });
+    expect(await ready(de), 'the decision in force in DE').to.equal(null);
+    expect(de.consentry.allowed('performance')).to.equal(false);
+    expect(de.consentry.allowed('ga')).to.equal(false);
+    await until(() => doc.getElementById('consentry-ui')?.shadowRoot?.querySelector('.bn'), 4000, 'the banner');
+  });
+
+  it('a choice the visitor made there (reject-all, custom, accept-all) still applies in an opt-in region', async () => {
+    const { win: us } = await openPage({ config: regional, attrs: 'data-region="US"' });
+    await ready(us);
+    us.consentry.set({ categories: { performance: true, advertising: false } });
+    await sleep(50);
+    const { win: de } = await openPage({ config: regional, attrs: 'data-region="DE"' });
+    expect((await ready(de)).method).to.equal('custom');
+    expect(de.consentry.allowed('performance')).to.equal(true);
   });
 });
