@@ -5,4 +5,5 @@
  */
 import { deleteCookies } from './cleanup';
 
-(window as any).consentry.__cleanup = deleteCookies;
+const api = (window as any).consentry;
+api.__cleanup = (vendors: Parameters<typeof deleteCookies>[0]) => deleteCookies(vendors, api.__core.config.cookie.name);

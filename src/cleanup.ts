@@ -11,8 +11,11 @@ import type { Vendor } from './types';
 import { jar } from './store';
 import { matches } from './cookie-rule';
 
-/** Deletes the first-party cookies that these (now denied) vendors declare. */
-export function deleteCookies(vendors: Vendor[]) {
+/**
+ * Deletes the first-party cookies that these (now denied) vendors declare, except `keep` (the
+ * consent cookie: a rule such as `.*` matches it too, and the withdrawal would be forgotten).
+ */
+export function deleteCookies(vendors: Vendor[], keep?: string) {
   const L = location;
   const labels = L.hostname.split('.');
   const paths = ['/'];
@@ -20,7 +23,7 @@ export function deleteCookies(vendors: Vendor[]) {
   for (const seg of L.pathname.split('/').filter(Boolean)) paths.push((path += '/' + seg), path + '/');
   for (const c of jar().split(';')) {
     const name = c.split('=')[0].trim();
-    if (vendors.some((v) => Array.isArray(v.cookies) && v.cookies.some((k) => matches(k, name))))
+    if (name != keep && vendors.some((v) => Array.isArray(v.cookies) && v.cookies.some((k) => matches(k, name))))
       // i = 0: host-only; then Domain= the host and each parent, down to two labels.
       for (let i = 0; i < labels.length; i++)
         for (const p of paths) document.cookie = `${name}=;Max-Age=0;Path=${p}${i ? ';Domain=' + labels.slice(i - 1).join('.') : ''}${L.protocol == 'https:' ? ';Secure' : ''}`;

@@ -172,3 +172,27 @@ describe('review2: a default decision stored in an opt-out region', () => {
     expect(de.consentry.allowed('performance')).to.equal(true);
   });
 });
+
+describe('review2: a vendor cookie rule that also matches the consent cookie', () => {
+  beforeEach(clearState);
+  // A careless rule ("every cookie of this vendor"): `.*`, or a prefix such as "c".
+  const greedy = {
+    revision: 1,
+    mode: { default: 'opt-out' },
+    vendors: [{ id: 'ga', name: 'GA', category: 'performance', cookies: [{ name: '.*', match: 'regex' }] }],
+  };
+
+  it('a withdrawal deletes the vendor\'s cookies but keeps the decision: the next page does not allow the vendor again', async () => {
+    document.cookie = '_ga=GA1.1.1; Path=/';
+    const { win } = await openPage({ config: greedy });
+    expect((await ready(win)).method).to.equal('opt-out-default');
+    win.consentry.rejectAll();
+    await until(() => !/(^|; )_ga=/.test(win.document.cookie), 3000, 'the vendor cookie to go');
+    await sleep(100);
+    expect(cookieOf(win), 'the consent cookie').to.be.a('string');
+    const { win: next } = await openPage({ config: greedy });
+    const d = await ready(next);
+    expect(d && d.method).to.equal('reject-all');
+    expect(next.consentry.allowed('ga')).to.equal(false);
+  });
+});
