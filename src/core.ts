@@ -179,8 +179,16 @@ export function get(): Decision | null {
 export const allowed = (id: string) => !!core && isAllowed(state(), id);
 const acceptAllFn = () => whenReady(() => decide(acceptAll(core.config, core.signals), 'accept-all'));
 const rejectAllFn = () => whenReady(() => decide(rejectAll(core.config), 'reject-all'));
+/** Whether `m` sets any of `list` to true or false. */
+const names = (m: any, list: { id: string }[]) => !!m && list.some((x) => typeof m[x.id] == 'boolean');
 export function set(choice: Choice) {
-  whenReady(() => decide(apply(core.config, state(), choice || {}), 'custom'));
+  whenReady(() => {
+    const c = choice || {};
+    // set(), set({}) or set({ categories: { performance: "yes" } }) from careless code would record
+    // a "custom" decision the visitor never made, and hide the banner that should ask them.
+    if (names(c.categories, core.config.categories) || names(c.vendors, core.config.vendors)) decide(apply(core.config, state(), c), 'custom');
+    else console.error('[consentry] set(): names no category or vendor; nothing changed');
+  });
 }
 export function reset() {
   whenReady(() => {

@@ -196,3 +196,38 @@ describe('review2: a vendor cookie rule that also matches the consent cookie', (
     expect(next.consentry.allowed('ga')).to.equal(false);
   });
 });
+
+describe('review2: set() with nothing to set', () => {
+  beforeEach(clearState);
+  const captureErrors = `<script>window.errors=[];{const e=console.error;console.error=(...a)=>{errors.push(a.join(' '));e.apply(console,a)}}</script>`;
+
+  for (const [what, arg] of [
+    ['no argument', undefined],
+    ['{}', {}],
+    ['"yes" for true', { categories: { performance: 'yes' } }],
+    ['only unknown ids', { categories: { nosuch: true }, vendors: { nope: true } }],
+  ] as [string, any][])
+    it(`set(${what}) records no decision the visitor never made, and the banner still asks`, async () => {
+      const b = beaconBucket();
+      const { win, doc } = await openPage({ config, head: captureErrors, attrs: `data-beacon="${b.url}"` });
+      await ready(win);
+      win.consentry.set(arg);
+      expect(win.consentry.get()).to.equal(null);
+      expect(cookieOf(win)).to.equal(undefined);
+      expect((win as any).errors.join('\n')).to.contain('set(): names no category or vendor');
+      const root = await until(() => doc.getElementById('consentry-ui')?.shadowRoot, 4000, 'the widget');
+      await until(() => root.querySelector('.bn'), 4000, 'the banner');
+      await sleep(100);
+      expect((root.querySelector('.bn') as HTMLElement).hidden).to.equal(false);
+      expect(await b.records()).to.deep.equal([]);
+    });
+
+  it('set() naming one known id still decides (custom), the rest keep their state', async () => {
+    const { win } = await openPage({ config });
+    await ready(win);
+    win.consentry.set({ vendors: { ga: true } });
+    expect(win.consentry.get().method).to.equal('custom');
+    expect(win.consentry.allowed('ga')).to.equal(true);
+    expect(win.consentry.allowed('performance')).to.equal(false);
+  });
+});
