@@ -170,7 +170,8 @@ export function html(n: Node): string {
 export function markdown(config: ResolvedConfig, x: Texts): string {
   const text = (s: string) => s.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
   // Inside a code span only the table's pipe needs escaping; a backtick cannot occur in a valid cookie name.
-  const code = (s: string) => '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
+  // A line break would end the table row, and what follows it would be Markdown (raw HTML) again.
+  const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
   const url = (u: string) => u.replace(/[<>\s]/g, encodeURIComponent);
   const heads = COLS.map((k) => text(x.t(k)));
   const out: string[] = [];
