@@ -24,8 +24,16 @@ export function progressBar(stream = process.stderr) {
 
 const pad = (s, n) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
 
+/**
+ * Storage keys, error messages and names come from the scanned site: their control and format
+ * characters (escape sequences that clear the screen or overwrite the leak lines, line breaks,
+ * bidi overrides) are shown escaped, so only our own colours and lines reach the terminal.
+ */
+const clean = (s) => s.replace(/[\p{Cc}\p{Cf}]/gu, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
 /** The summary as text lines; `colour` adds ANSI colours for a terminal. */
 export function summary(result, { colour = false, files = [] } = {}) {
+  result = JSON.parse(JSON.stringify(result), (k, v) => (typeof v == 'string' ? clean(v) : v));
   const c = (code, s) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
   const s = result.summary;
   const out = [];
