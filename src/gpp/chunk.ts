@@ -46,6 +46,34 @@ cmp.cmpId = o.cmpId || 0;
 cmp.cmpVersion = o.cmpVersion || 1;
 cmp.supportedAPIs = sections.map((s) => id(s) + ':' + s);
 new CallResponder(cmp);
+{
+  const api = w.__gpp;
+  // Other code's calls: a tag's callback that throws is that tag's error, reported without
+  // stopping the calls queued after it, the other listeners' events or this chunk; a command named
+  // like an Object property ("constructor", from any frame by postMessage) is no command (the
+  // library would find it on its table's prototype and throw): it fails like an unknown one.
+  w.__gpp = (command: unknown, cb?: any, ...more: unknown[]) => {
+    const tell =
+      typeof cb == 'function'
+        ? (...r: unknown[]) => {
+            try {
+              return cb(...r);
+            } catch (e) {
+              setTimeout(() => {
+                throw e;
+              });
+            }
+          }
+        : cb;
+    try {
+      return typeof command == 'string' && command in {} ? tell(null, false) : api(command, tell, ...more);
+    } catch (e) {
+      setTimeout(() => {
+        throw e;
+      });
+    }
+  };
+}
 const model = cmp.gppModel;
 /** Sets a status and fires its event, as the library's CmpApi does. */
 const status = (k: 'cmpStatus' | 'cmpDisplayStatus' | 'signalStatus', v: string) => {
