@@ -7,7 +7,14 @@ import type { Mode, ResolvedConfig } from './types';
 import { readSignals } from './signals';
 import { defaults, type Allowed } from './decision';
 
-const push = (x: unknown) => ((window as any).dataLayer ||= []).push(x);
+const push = (x: unknown) => {
+  try {
+    ((window as any).dataLayer ||= []).push(x);
+  } catch (e) {
+    // A page's dataLayer that is no array (`window.dataLayer = {}`) must not stop Consentry's start or a decision.
+    console.error('[consentry] Consent Mode: window.dataLayer.push failed: ' + e);
+  }
+};
 function gtag(..._: any[]) {
   push(arguments);
 }

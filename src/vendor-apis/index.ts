@@ -78,7 +78,15 @@ const SWITCHES: Record<ConsentApi, Switch> = {
 const told = new Set<unknown>();
 
 function each(config: ResolvedConfig, fn: (v: Vendor, sw: Switch) => void) {
-  for (const v of config.vendors) if (v.consentApi) fn(v, SWITCHES[v.consentApi]);
+  for (const v of config.vendors)
+    if (v.consentApi)
+      try {
+        fn(v, SWITCHES[v.consentApi]);
+      } catch (e) {
+        // The vendor's function is the page's or its snippet's: one that throws must not stop the
+        // decision (its record, the gate, the events), Consentry's start or the other vendors.
+        console.error(`[consentry] ${v.consentApi} consent call failed: ${e}`);
+      }
 }
 
 /** Defaults for every vendor (`id` absent) or the vendor `id`, once per queue. */

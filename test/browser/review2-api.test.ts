@@ -231,3 +231,40 @@ describe('review2: set() with nothing to set', () => {
     expect(win.consentry.allowed('performance')).to.equal(false);
   });
 });
+
+describe('review2: a vendor consent function that throws', () => {
+  beforeEach(clearState);
+  // A site's own stub for Pinterest's tag that is not ready for calls yet.
+  const broken = `<script>window.pintrk = function () { throw new Error('pintrk is not ready'); }; window.pintrk.queue = [];</script>`;
+  const cfg = { revision: 1, vendors: [{ id: 'pinterest', name: 'Pinterest', category: 'advertising', consentApi: 'pinterest' }] };
+
+  it('does not stop Consentry: the banner shows, a choice is recorded, sent and heard', async () => {
+    const b = beaconBucket();
+    const { win, doc } = await openPage({ config: cfg, head: broken, attrs: `data-beacon="${b.url}"` });
+    await ready(win);
+    const root = await until(() => doc.getElementById('consentry-ui')?.shadowRoot?.querySelector('.bn') && doc.getElementById('consentry-ui')!.shadowRoot, 4000, 'the banner');
+    const heard: string[] = [];
+    win.consentry.on('change', (d: any) => heard.push(d.method));
+    try {
+      win.consentry.acceptAll();
+    } catch (e) {
+      heard.push('threw: ' + (e as Error).message);
+    }
+    expect(heard).to.deep.equal(['accept-all']);
+    expect(win.consentry.allowed('pinterest')).to.equal(true);
+    await until(async () => (await b.records()).length == 1, 3000, 'the record');
+    await until(() => (root!.querySelector('.bn') as HTMLElement | null)?.hidden !== false, 3000, 'the banner to close');
+  });
+});
+
+describe('review2: a page whose dataLayer is not an array (Consent Mode on)', () => {
+  beforeEach(clearState);
+
+  it('Consentry still starts and records choices', async () => {
+    const { win } = await openPage({ config: { ...config, googleConsentMode: true }, head: '<script>window.dataLayer = {};</script>' });
+    await ready(win);
+    win.consentry.acceptAll();
+    expect(win.consentry.get().method).to.equal('accept-all');
+    expect(win.consentry.allowed('performance')).to.equal(true);
+  });
+});
