@@ -22,12 +22,18 @@ export const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'signal'
 const LIST = 64;
 type Item = { id: string; category?: string };
 
+/**
+ * What a bitmap is over: the ids, and each vendor's category, so that a vendor moved to another
+ * category (a bitmap bit says only "differs from its category") asks again rather than flipping.
+ * (An array's text joins its items with commas.)
+ */
+const key = (all: Item[]) => sum(all.map((x) => x.id + (x.category ? '>' + x.category : '')) + '');
+
 /** The items `on` picks, as ids (`show`), or as a bitmap when that list is long. */
 function pack(all: Item[], on: (x: any) => boolean, show: (x: any) => string): string {
   const list = all.filter(on).map(show).join('~');
   if (list.length <= LIST) return list;
-  // (An array's text joins its items with commas.)
-  let hex = '*' + sum(all.map((x) => x.id) + '') + '*';
+  let hex = '*' + key(all) + '*';
   for (let i = 0; i < all.length; i += 4) hex += all.slice(i, i + 4).reduce((n, x, j) => n | (+on(x) << j), 0).toString(16);
   return hex;
 }
@@ -64,18 +70,18 @@ export function jar() {
  * "ask again". Nothing here throws.
  */
 /**
- * Whether item `i` of `all` is in a list as pack() wrote it (an id, or a vendor's `!id`); false
- * instead of a test when the list names an id the configuration does not know (the cookie belongs
- * to another configuration) or is a bitmap over other ids than its own.
+ * How item `i` of `all` is in a list as pack() wrote it: 1 listed (a category allowed, a vendor
+ * on), -1 a vendor listed off (`!id`), 2 set in a bitmap (a vendor that differs from its
+ * category), 0 not there. False instead of a test when the list names an id the configuration
+ * does not know (the cookie belongs to another configuration) or is a bitmap over other ids.
  */
 function unpack(s: string, all: Item[]) {
   const [l, h, hex] = s.split('*');
   const ids = all.map((x) => x.id);
-  // Whether a vendor is on or off, its listing says that it differs from its category.
-  const list = (l ? l.split('~') : []).map((id) => id.replace('!', ''));
+  const list = l ? l.split('~') : [];
   return (
-    (hex ? h == sum(ids + '') : list.every((id) => ids.indexOf(id) >= 0)) &&
-    ((i: number) => (hex ? (parseInt(hex[i >> 2], 16) >> (i & 3)) & 1 : list.indexOf(ids[i]) >= 0))
+    (hex ? h == key(all) : list.every((id) => ids.indexOf(id.replace('!', '')) >= 0)) &&
+    ((i: number) => (hex ? ((parseInt(hex[i >> 2], 16) >> (i & 3)) & 1) * 2 : list.indexOf(ids[i]) >= 0 ? 1 : -(list.indexOf('!' + ids[i]) >= 0)))
   );
 }
 
@@ -94,9 +100,14 @@ function decode(value: string | undefined, config: ResolvedConfig): Decision | n
   const allowed = unpack(f[5], config.categories);
   const over = unpack(f[6], config.vendors);
   if (!allowed || !over) return null;
-  config.categories.forEach((c, i) => (categories[c.id] = c.required || !!allowed(i)));
-  // A vendor listed (or set in the bitmap) differs from its category.
-  config.vendors.forEach((v, i) => (vendors[v.id] = categories[v.category] != !!over(i)));
+  config.categories.forEach((c, i) => (categories[c.id] = c.required || allowed(i) > 0));
+  // A vendor listed is on or off as listed, even if it has since moved to another category
+  // (read as "differs", the visitor's "off" would turn into "on"); one set in a bitmap differs
+  // from its category; the rest follow it.
+  config.vendors.forEach((v, i) => {
+    const o = over(i);
+    vendors[v.id] = o == 2 ? !categories[v.category] : o ? o > 0 : categories[v.category];
+  });
   return {
     id: f[1],
     ts: new Date(ts).toISOString(),

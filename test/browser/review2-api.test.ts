@@ -74,7 +74,9 @@ describe('review2: a decision made through the API before the widget arrives', (
 
   it('no banner appears over a choice the site already made (acceptAll() right after the loader)', async () => {
     const { win, doc } = await openPage({ config, body: '<script>consentry.acceptAll()</script>' });
-    expect((await ready(win)).method).to.equal('accept-all');
+    // (Usually made before 'ready', queued; made after it when the loader was quicker than the parser.)
+    await ready(win);
+    expect(win.consentry.get().method).to.equal('accept-all');
     // The widget chunk was already on its way (a first visit); give it time to arrive and run.
     await until(() => (win as any).consentry.__core && (win as any).consentry.__core.ui, 4000, 'the widget');
     await sleep(300);
@@ -266,5 +268,38 @@ describe('review2: a page whose dataLayer is not an array (Consent Mode on)', ()
     win.consentry.acceptAll();
     expect(win.consentry.get().method).to.equal('accept-all');
     expect(win.consentry.allowed('performance')).to.equal(true);
+  });
+});
+
+describe('review2: a vendor moved to another category without a new revision', () => {
+  beforeEach(clearState);
+  const before = { revision: 1, vendors: [{ id: 'hj', name: 'Hotjar', category: 'performance' }, { id: 'ga', name: 'GA', category: 'performance' }] };
+  const after = { revision: 1, vendors: [{ id: 'hj', name: 'Hotjar', category: 'functional' }, { id: 'ga', name: 'GA', category: 'performance' }] };
+
+  it('a vendor the visitor switched off stays off (the cookie says off, not "differs from its category")', async () => {
+    const { win } = await openPage({ config: before });
+    await ready(win);
+    win.consentry.set({ categories: { performance: true, functional: false }, vendors: { hj: false } });
+    expect(win.consentry.allowed('hj')).to.equal(false);
+    await sleep(50);
+    const { win: next } = await openPage({ config: after });
+    const d = await ready(next);
+    expect(next.consentry.allowed('hj'), 'the vendor the visitor refused').to.equal(false);
+    if (d) expect(d.vendors.hj).to.equal(false);
+  });
+
+  it('the same with a long choice stored as a bitmap: refused stays refused (or the visitor is asked again)', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: `vendor-with-a-long-id-${i}`, name: 'V' + i, category: 'performance' }));
+    const off = Object.fromEntries(many.map((v) => [v.id, false]));
+    const cfgA = { revision: 1, vendors: many };
+    const cfgB = { revision: 1, vendors: many.map((v, i) => (i == 7 ? { ...v, category: 'functional' } : v)) };
+    const { win } = await openPage({ config: cfgA });
+    await ready(win);
+    win.consentry.set({ categories: { performance: true, functional: false }, vendors: off });
+    expect(cookieOf(win)).to.contain('*');
+    await sleep(50);
+    const { win: next } = await openPage({ config: cfgB });
+    await ready(next);
+    expect(next.consentry.allowed(many[7].id)).to.equal(false);
   });
 });
