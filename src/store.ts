@@ -4,9 +4,10 @@
  * Categories lists the allowed ones; vendors lists only those that differ from
  * their category (`id` on, `!id` off). A list longer than LIST characters (many
  * vendors switched one by one, long ids) is written as `*<checksum of the
- * configuration's ids>*<hex bitmap over them>` instead, so the cookie stays
- * under 300 bytes whatever the configuration (a cookie over 4 KB is dropped by
- * the browser, and the choice with it); a changed id list then asks again.
+ * configuration's ids and vendors' categories>*<hex bitmap over them>` instead,
+ * so the cookie stays under 300 bytes whatever the configuration (a cookie over
+ * 4 KB is dropped by the browser, and the choice with it); a changed id list, or
+ * a vendor moved to another category, then asks again.
  * The checksum catches edits and truncation, not a determined forger: nothing
  * in a first-party cookie can, and a forged cookie only changes its own
  * visitor's tags. The value never needs escaping, so plain document.cookie
