@@ -174,7 +174,9 @@ function whenReady(fn: () => void) {
 }
 
 export function get(): Decision | null {
-  return stored && JSON.parse(JSON.stringify(stored));
+  // An invalid configuration fails closed for site code too: what it reads is what runs
+  // (the choice itself is stored and recorded, and applies once the configuration is fixed).
+  return stored && JSON.parse(JSON.stringify(core.error ? { ...stored, ...state() } : stored));
 }
 export const allowed = (id: string) => !!core && isAllowed(state(), id);
 const acceptAllFn = () => whenReady(() => decide(acceptAll(core.config, core.signals), 'accept-all'));

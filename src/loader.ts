@@ -36,4 +36,4 @@ else if (me) {
     more,
     validator: () => addScript(chunk('consentry-validate.js', me.src), me.nonce || '').then(() => w.consentry.__validate),
   });
-}
+} else console.error('[consentry] not started: load consentry.js as a classic script (no type="module"), first in <head>');

@@ -96,6 +96,18 @@ describe('first visit in an opt-in region', () => {
     expect(win.consentry.allowed('required')).to.equal(true);
   });
 
+  it('tells site code that reads the decision what runs, not what was clicked', async () => {
+    const bad = { revision: 1, vendors: [{ id: 'x', name: 'X', category: 'performance' }, { id: 'ads', name: 'Ads', category: 'ads' }] };
+    const { win } = await openPage({ config: bad });
+    await ready(win);
+    const heard: any[] = [];
+    win.document.addEventListener('consentry:change', (e: any) => heard.push(e.detail));
+    win.consentry.acceptAll();
+    expect(win.consentry.get()!.categories).to.include({ required: true, performance: false, advertising: false });
+    expect(heard).to.have.length(1);
+    expect(heard[0].categories).to.include({ required: true, performance: false });
+  });
+
   it('gives two visitors different random consent ids', async () => {
     const a = (await openPage({ config })).win;
     await ready(a);
@@ -246,6 +258,17 @@ describe('a returning visitor', () => {
     const { win } = await openPage({ config });
     expect(await ready(win)).to.equal(null);
     expect(win.consentry.allowed('advertising')).to.equal(false);
+  });
+});
+
+describe('embedding', () => {
+  beforeEach(clearState);
+
+  it('says why nothing started when the loader is a module script', async () => {
+    const { win } = await openPage({ attrs: 'type="module"', head: captureErrors });
+    await until(() => (win as any).errors.length, 3000, 'a console error');
+    expect((win as any).errors.join('\n')).to.contain('[consentry] not started: load consentry.js as a classic script');
+    expect(win.consentry).to.equal(undefined);
   });
 });
 
