@@ -191,7 +191,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); const c = clean(v, runs); d.set!.call(this, c); mark(r, v); shade(r, v, c); }); // prettier-ignore
       else
         P[name] = function (this: any, ...a: any[]) {
-          const s = name[0] == 'w' ? a.splice(0).join('') : a[i];
+          // One argument stays as it is: a TrustedHTML (see trusted.ts).
+          const s = name[0] == 'w' && a.length != 1 ? a.splice(0).join('') : a[i];
           const v = (a[i] = name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? s : clean(s, runs));
           const r = root(this);
           const out = d.value.apply(this, a);
