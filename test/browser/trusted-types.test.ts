@@ -78,18 +78,24 @@ describe('Trusted Types: a page that enforces them, with `trusted-types consentr
     const box = doc.body.appendChild(doc.createElement('div'));
     box.innerHTML = app.createHTML(`<img src="${url('maps', 'a.gif')}" alt=""><b>kept</b>`);
     expect(box.querySelector('b')!.textContent).to.equal('kept');
+    // A gated tag in HTML (a CMS block): innerHTML's scripts never run, so a copy of it does, its src from the policy.
+    box.insertAdjacentHTML('beforeend', app.createHTML(`<script type="text/plain" data-consent="ga" src="${url('ga', 'cms.js?n=cms')}"></script>`));
+    // An iframe's srcdoc given as TrustedHTML, naming a vendor: released with that TrustedHTML.
+    const sd = doc.body.appendChild(doc.createElement('iframe'));
+    sd.srcdoc = app.createHTML(`<img src="${url('maps', 'srcdoc.gif')}" alt="">`);
     await sleep(SETTLE);
     expect(await requested(), 'nothing before a choice').to.deep.equal([]);
     expect(page(win).ran).to.deep.equal([]);
     control(root, 'Accept all').click();
-    await until(() => page(win).ran.length >= 3, 4000, 'the three scripts');
-    await until(async () => (await requested()).length >= 4, 4000, 'every vendor URL');
+    await until(() => page(win).ran.length >= 4, 4000, 'the four scripts');
+    await until(async () => (await requested()).length >= 6, 4000, 'every vendor URL');
     await sleep(SETTLE);
-    expect(page(win).ran.slice().sort()).to.deep.equal(['ext', 'inline', 'tsu']);
+    expect(page(win).ran.slice().sort()).to.deep.equal(['cms', 'ext', 'inline', 'tsu']);
     // The inline tag waited for the external one before it, as the browser would have.
     expect(page(win).ran.indexOf('ext')).to.be.below(page(win).ran.indexOf('inline'));
-    expect((await requested()).sort()).to.deep.equal(['ga/ext.js?n=ext&delay=150', 'ga/tsu.js?n=tsu', 'maps/a.gif', 'yt/embed.html']);
+    expect((await requested()).sort()).to.deep.equal(['ga/cms.js?n=cms', 'ga/ext.js?n=ext&delay=150', 'ga/tsu.js?n=tsu', 'maps/a.gif', 'maps/srcdoc.gif', 'yt/embed.html']);
     expect(f.getAttribute('src')).to.equal(url('yt', 'embed.html'));
+    expect(sd.contentDocument!.querySelector('img')).to.exist;
     expect(page(win).v, 'no CSP violation').to.deep.equal([]);
     expect(page(win).errs, 'no error').to.deep.equal([]);
   });
@@ -99,7 +105,7 @@ describe('Trusted Types: a page that enforces them, whose CSP does not allow the
   beforeEach(() => freshUi(clearState));
   beforeEach(needsTrustedTypes);
 
-  it(title('says on the console what to add to the CSP, and no vendor runs or loads before a choice'), async () => {
+  it(title('says on the console what to add to the CSP, refuses HTML it would have to rewrite, and fails closed: no vendor runs or loads'), async () => {
     const { url, requested } = fresh();
     const body = `<script type="text/plain" data-consent="ga" nonce="${NONCE}" src="${url('ga', 'ext.js?n=ext')}"></script><script type="text/plain" data-consent="ga" nonce="${NONCE}">ran.push('inline')</script>`;
     const { win, doc } = await openPage({ config, head: csp('app') + spy, attrs: `nonce="${NONCE}"`, body });
@@ -125,6 +131,12 @@ describe('Trusted Types: a page that enforces them, whose CSP does not allow the
     expect(page(win).errs.filter((e: string) => e.includes('trusted-types consentry'))).to.have.length(1);
     expect(page(win).errs[0]).to.match(/^console: \[consentry\] add "trusted-types consentry" to the CSP/);
     expect(await requested(), 'nothing before a choice').to.deep.equal([]);
+    expect(page(win).ran).to.deep.equal([]);
+    // The validator chunk was refused too: the configuration cannot be checked, so only required categories run, whatever the API is told.
+    expect(page(win).errs.some((e: string) => e.includes('only required categories run'))).to.equal(true);
+    win.consentry.acceptAll();
+    await sleep(SETTLE * 2);
+    expect(await requested(), 'nothing after acceptAll()').to.deep.equal([]);
     expect(page(win).ran).to.deep.equal([]);
   });
 });
