@@ -10,7 +10,7 @@ export const addScript = (src: string, nonce: string, ordered?: boolean) =>
   (loading[src] ||= new Promise<void>((resolve, reject) => {
     const s = document.createElement('script');
     // A page enforcing Trusted Types takes a URL from the policy only (gate/trusted.ts).
-    s.src = trust(src, 'ScriptURL');
+    s.src = trust(src, 'createScriptURL');
     s.nonce = nonce;
     // Ordered scripts run in the order they were added, each as soon as it and those before it are in.
     if (ordered) s.async = false;

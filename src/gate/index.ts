@@ -11,7 +11,7 @@ import type { ResolvedConfig } from '../types';
 import { intercept, KINDS, plain, SELECTOR } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
-import { trust } from './trusted';
+import { html } from './trusted';
 
 export interface GateHost {
   /** Whether a category or vendor id is released for tags now. */
@@ -198,7 +198,7 @@ export function startGate(host: GateHost): Gate {
    * is read as its string; rewritten, it is handed back as one made by the policy (trusted.ts).
    */
   function clean(h: any, runs?: boolean) {
-    const v = h && typeof h == 'object' ? String(h) : h;
+    const v = h ? String(h) : h;
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
     if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return h;
     const tpl = parse(h);
@@ -216,7 +216,7 @@ export function startGate(host: GateHost): Gate {
           }
       });
     scan(tpl.content);
-    return changed ? (h === v ? tpl.innerHTML : trust(tpl.innerHTML, 'HTML')) : h;
+    return changed ? html(tpl.innerHTML, h) : h;
   }
 
   /**

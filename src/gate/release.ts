@@ -33,7 +33,7 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     if (!h && s != old) {
       for (const { name: n, value: v } of old.attributes)
         try {
-          setAttr.call(s, n, /^(src|href)$/.test(n) ? trust(v, 'ScriptURL') : v);
+          setAttr.call(s, n, n == 'src' ? trust(v, 'createScriptURL') : v);
         } catch (e) {}
       s.append(old.textContent);
     }

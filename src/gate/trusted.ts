@@ -11,20 +11,27 @@
 let p: any;
 
 /**
- * `s` as a Trusted `k` ('HTML' or 'ScriptURL') where the browser has Trusted Types; as it is where
- * it has none or the page's CSP forbids the policy (said once on the console): a page that enforces
- * them then refuses it, so what needed it (a vendor tag, a chunk) does not load, and nothing else changes.
+ * `s` as a Trusted Types value (`k`: 'createHTML' or 'createScriptURL') where the browser has them;
+ * as it is where it has none or the page's CSP forbids the policy (said once on the console): a page
+ * that enforces them then refuses it, so what needed it (a vendor's tag, a chunk) does not load,
+ * and nothing else changes.
  */
 export function trust(s: string, k: string) {
-  if (p === undefined) {
-    p = 0;
+  if (p == null) {
     const tt = (window as any).trustedTypes;
     const id = (s: string) => s;
     try {
-      if (tt) p = tt.createPolicy('consentry', { createHTML: id, createScriptURL: id });
+      p = 0;
+      p = tt.createPolicy('consentry', { createHTML: id, createScriptURL: id });
     } catch (e) {
-      console.error('[consentry] add "trusted-types consentry" to the CSP: without it, Trusted Types refuse Consentry\'s scripts and HTML with vendor tags');
+      tt && console.error('[consentry] add "trusted-types consentry" to the CSP (Trusted Types)');
     }
   }
-  return p ? p['create' + k](s) : s;
+  return p ? p[k](s) : s;
+}
+
+/** `s`, the gate's rewrite of `h`: a TrustedHTML where `h` is one (never for any other object whose string it is). */
+export function html(s: string, h: any) {
+  const tt = (window as any).trustedTypes;
+  return tt && tt.isHTML(h) ? trust(s, 'createHTML') : s;
 }

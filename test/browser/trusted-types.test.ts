@@ -78,6 +78,16 @@ describe('Trusted Types: a page that enforces them, with `trusted-types consentr
     const box = doc.body.appendChild(doc.createElement('div'));
     box.innerHTML = app.createHTML(`<img src="${url('maps', 'a.gif')}" alt=""><b>kept</b>`);
     expect(box.querySelector('b')!.textContent).to.equal('kept');
+    // An object that is not a TrustedHTML is not made one by the gate's rewrite: the browser refuses it.
+    let refused: any;
+    try {
+      box.innerHTML = { toString: () => `<img src="${url('maps', 'fake.gif')}" alt="">` } as any;
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused && refused.name, 'a look-alike object is refused').to.equal('TypeError');
+    await until(() => page(win).v.length, 3000, 'its violation report');
+    expect(page(win).v.splice(0)).to.have.length(1);
     // A gated tag in HTML (a CMS block): innerHTML's scripts never run, so a copy of it does, its src from the policy.
     box.insertAdjacentHTML('beforeend', app.createHTML(`<script type="text/plain" data-consent="ga" src="${url('ga', 'cms.js?n=cms')}"></script>`));
     // An iframe's srcdoc given as TrustedHTML, naming a vendor: released with that TrustedHTML.
