@@ -13,7 +13,7 @@ import { config, fresh } from './fixtures/vendors';
 const SETTLE = 300;
 const NONCE = 'r4nd0m';
 /** First in <head>: what ran, the page's CSP violations, its errors (and console errors), and its own policy "app". */
-const spy = `<script nonce="${NONCE}">window.ran=[];window.v=[];window.errs=[];document.addEventListener('securitypolicyviolation',e=>v.push(e.violatedDirective+' '+e.sample));addEventListener('error',e=>errs.push('error: '+e.message));addEventListener('unhandledrejection',e=>errs.push('rejection: '+e.reason));const ce=console.error;console.error=(...a)=>{errs.push('console: '+a.join(' '));ce.apply(console,a)};window.app=trustedTypes.createPolicy('app',{createHTML:s=>s,createScriptURL:s=>s})</script>`;
+const spy = `<script nonce="${NONCE}">window.ran=[];window.v=[];window.errs=[];document.addEventListener('securitypolicyviolation',e=>v.push(e.violatedDirective+' '+e.sample));addEventListener('error',e=>errs.push('error: '+e.message));addEventListener('unhandledrejection',e=>errs.push('rejection: '+e.reason));const ce=console.error;console.error=(...a)=>{errs.push('console: '+a.join(' '));ce.apply(console,a)};window.app=trustedTypes.createPolicy('app',{createHTML:s=>s,createScriptURL:s=>s,createScript:s=>s})</script>`;
 const csp = (names: string) =>
   `<meta http-equiv="Content-Security-Policy" content="script-src 'nonce-${NONCE}' 'strict-dynamic'; style-src 'nonce-${NONCE}'; require-trusted-types-for 'script'; trusted-types ${names}">`;
 const page = (win: TestWindow) => win as any;
@@ -58,7 +58,7 @@ describe('Trusted Types: a page that enforces them, with `trusted-types consentr
   beforeEach(() => freshUi(clearState));
   beforeEach(needsTrustedTypes);
 
-  it(title('shows the banner; Accept all runs the static inline and external tags, a TrustedScriptURL script, TrustedHTML images and a held iframe, each once, with no violation and no error'), async () => {
+  it(title('shows the banner; Accept all runs the static inline and external tags, gated tags added by script, a TrustedScriptURL script, TrustedHTML images and srcdoc and a held iframe, each once, with no violation and no error'), async () => {
     const { url, requested } = fresh();
     const body =
       `<iframe data-consent="yt" data-src="${url('yt', 'embed.html')}" title="Tour"></iframe>` +
@@ -90,6 +90,13 @@ describe('Trusted Types: a page that enforces them, with `trusted-types consentr
     expect(page(win).v.splice(0)).to.have.length(1);
     // A gated tag in HTML (a CMS block): innerHTML's scripts never run, so a copy of it does, its src from the policy.
     box.insertAdjacentHTML('beforeend', app.createHTML(`<script type="text/plain" data-consent="ga" src="${url('ga', 'cms.js?n=cms')}"></script>`));
+    // Gated inline tags that a script adds: by createContextualFragment, and with a TrustedScript text.
+    doc.body.append(doc.createRange().createContextualFragment(app.createHTML(`<script type="text/plain" data-consent="ga">ran.push('fragment')</script>`)));
+    const ts = doc.createElement('script');
+    ts.type = 'text/plain';
+    ts.setAttribute('data-consent', 'ga');
+    ts.textContent = app.createScript("ran.push('trusted-text')");
+    doc.body.append(ts);
     // An iframe's srcdoc given as TrustedHTML, naming a vendor: released with that TrustedHTML.
     const sd = doc.body.appendChild(doc.createElement('iframe'));
     sd.srcdoc = app.createHTML(`<img src="${url('maps', 'srcdoc.gif')}" alt="">`);
@@ -97,10 +104,10 @@ describe('Trusted Types: a page that enforces them, with `trusted-types consentr
     expect(await requested(), 'nothing before a choice').to.deep.equal([]);
     expect(page(win).ran).to.deep.equal([]);
     control(root, 'Accept all').click();
-    await until(() => page(win).ran.length >= 4, 4000, 'the four scripts');
+    await until(() => page(win).ran.length >= 6, 4000, 'the six scripts');
     await until(async () => (await requested()).length >= 6, 4000, 'every vendor URL');
     await sleep(SETTLE);
-    expect(page(win).ran.slice().sort()).to.deep.equal(['cms', 'ext', 'inline', 'tsu']);
+    expect(page(win).ran.slice().sort()).to.deep.equal(['cms', 'ext', 'fragment', 'inline', 'trusted-text', 'tsu']);
     // The inline tag waited for the external one before it, as the browser would have.
     expect(page(win).ran.indexOf('ext')).to.be.below(page(win).ran.indexOf('inline'));
     expect((await requested()).sort()).to.deep.equal(['ga/cms.js?n=cms', 'ga/ext.js?n=ext&delay=150', 'ga/tsu.js?n=tsu', 'maps/a.gif', 'maps/srcdoc.gif', 'yt/embed.html']);
