@@ -3,7 +3,7 @@
  * A static `type="text/plain"` tag runs itself: its type back, it is inserted
  * again (flipping `type` alone would not run it; the browser never started it).
  * One that innerHTML created has started and never runs: a fresh copy runs
- * instead. A script other code inserted (or the parser, untagged) stays where
+ * instead (nor would a `src` given to it run it). A script other code inserted (or the parser, untagged) stays where
  * it is, for the code that holds it or looks for it, with its copy beside it:
  * the copy's load and error events are dispatched again on it, so its `onload`
  * and listeners run once.
@@ -25,24 +25,24 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
   function run(old: any) {
     const h = old._h;
     // A static tag runs itself, inserted again: where Trusted Types are enforced, the browser runs
-    // the text its HTML gave it, as it would have (see trusted.ts). A held one runs as its clone
-    // (which has its src past Trusted Types) beside it. One that innerHTML made has started, as
-    // have its clones: a new script, made by its document (in a frame, it runs in that frame's
-    // window), gets its attributes, its src as a Trusted Types value.
-    const s = h ? old.cloneNode(true) : old._n ? old.ownerDocument.createElementNS(old.namespaceURI, 'script') : old;
-    if (!h && s != old) {
+    // the text its HTML gave it, as it would have (see trusted.ts). One that innerHTML made has
+    // started, as may a held one (and their clones): a new script runs instead, made by its
+    // document (in a frame, it runs in that frame's window), its src the Trusted Types value the
+    // page gave, or one the policy makes of it.
+    const s = h || old._n ? old.ownerDocument.createElementNS(old.namespaceURI, 'script') : old;
+    const type = old.getAttribute('data-type');
+    if (s != old) {
+      // The copy wears the tag's own attributes (a vendor's code reads them through
+      // document.currentScript). The page's handlers stay on the element it holds: the copy's events reach them below.
       for (const { name: n, value: v } of old.attributes)
-        try {
-          setAttr.call(s, n, n == 'src' ? trust(v, 'createScriptURL') : v);
-        } catch (e) {}
+        if (!(h && /^on/.test(n)))
+          try {
+            setAttr.call(s, n, n != 'src' ? v : typeof old._t == 'object' && old._t == v ? old._t : trust(v, 'createScriptURL'));
+          } catch (e) {}
       s.append(old.textContent);
     }
-    const type = old.getAttribute('data-type');
-    s._h = 0;
-    // It wears the tag's own attributes (a vendor's code reads them through
-    // document.currentScript), not the gate's marks: the held type, an empty data-consent.
-    // The page's handlers stay on the element it holds: the copy's events reach them below.
-    for (const { name: n, value: v } of [...s.attributes]) if (/^(type|data-type)$/.test(n) || (!v && n == 'data-consent') || (h && /^on/.test(n))) s.removeAttribute(n);
+    // Not the gate's marks: the held type, an empty data-consent.
+    for (const { name: n, value: v } of [...s.attributes]) if (/^(type|data-type)$/.test(n) || (!v && n == 'data-consent')) s.removeAttribute(n);
     if (type) s.type = type;
     // The nonce attribute reads back empty once connected (nonce hiding); the property keeps it.
     s.nonce = nonce || old.nonce;
