@@ -58,7 +58,7 @@ describe('Trusted Types: a page that enforces them, with `trusted-types consentr
   beforeEach(() => freshUi(clearState));
   beforeEach(needsTrustedTypes);
 
-  it(title('shows the banner; Accept all runs the static inline and external tags, gated tags added by script, a TrustedScriptURL script, TrustedHTML images and srcdoc and a held iframe, each once, with no violation and no error'), async () => {
+  it(title('shows the banner; Accept all runs the static inline and external tags, gated tags added by script, a TrustedScriptURL script, TrustedHTML images (innerHTML, document.write) and srcdoc and a held iframe, each once, with no violation and no error'), async () => {
     const { url, requested } = fresh();
     const body =
       `<iframe data-consent="yt" data-src="${url('yt', 'embed.html')}" title="Tour"></iframe>` +
@@ -97,6 +97,11 @@ describe('Trusted Types: a page that enforces them, with `trusted-types consentr
     ts.setAttribute('data-consent', 'ga');
     ts.textContent = app.createScript("ran.push('trusted-text')");
     doc.body.append(ts);
+    // A friendly frame written with document.write(TrustedHTML), as ad code does.
+    const fd = doc.body.appendChild(doc.createElement('iframe')).contentDocument!;
+    fd.open();
+    fd.write(app.createHTML(`<img src="${url('maps', 'write.gif')}" alt="">`));
+    fd.close();
     // An iframe's srcdoc given as TrustedHTML, naming a vendor: released with that TrustedHTML.
     const sd = doc.body.appendChild(doc.createElement('iframe'));
     sd.srcdoc = app.createHTML(`<img src="${url('maps', 'srcdoc.gif')}" alt="">`);
@@ -105,12 +110,12 @@ describe('Trusted Types: a page that enforces them, with `trusted-types consentr
     expect(page(win).ran).to.deep.equal([]);
     control(root, 'Accept all').click();
     await until(() => page(win).ran.length >= 6, 4000, 'the six scripts');
-    await until(async () => (await requested()).length >= 6, 4000, 'every vendor URL');
+    await until(async () => (await requested()).length >= 7, 4000, 'every vendor URL');
     await sleep(SETTLE);
     expect(page(win).ran.slice().sort()).to.deep.equal(['cms', 'ext', 'fragment', 'inline', 'trusted-text', 'tsu']);
     // The inline tag waited for the external one before it, as the browser would have.
     expect(page(win).ran.indexOf('ext')).to.be.below(page(win).ran.indexOf('inline'));
-    expect((await requested()).sort()).to.deep.equal(['ga/cms.js?n=cms', 'ga/ext.js?n=ext&delay=150', 'ga/tsu.js?n=tsu', 'maps/a.gif', 'maps/srcdoc.gif', 'yt/embed.html']);
+    expect((await requested()).sort()).to.deep.equal(['ga/cms.js?n=cms', 'ga/ext.js?n=ext&delay=150', 'ga/tsu.js?n=tsu', 'maps/a.gif', 'maps/srcdoc.gif', 'maps/write.gif', 'yt/embed.html']);
     expect(f.getAttribute('src')).to.equal(url('yt', 'embed.html'));
     expect(sd.contentDocument!.querySelector('img')).to.exist;
     expect(page(win).v, 'no CSP violation').to.deep.equal([]);
