@@ -15,6 +15,7 @@
  * `data-src`/`data-srcset`/… on the same element, which then fires its own events.
  */
 import { KINDS, plain } from './intercept';
+
 import { trust } from './trusted';
 
 export function releaser(setAttr: (this: Element, n: string, v: string) => void, nonce: string) {
