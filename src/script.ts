@@ -1,3 +1,5 @@
+import { trust } from './gate/trusted';
+
 /**
  * Adds one of our own chunks as a script carrying the page's nonce, so strict CSP
  * allows it. Once per URL: the loader may start a chunk early that the widget asks for later.
@@ -7,7 +9,8 @@ const loading: Record<string, Promise<void>> = {};
 export const addScript = (src: string, nonce: string, ordered?: boolean) =>
   (loading[src] ||= new Promise<void>((resolve, reject) => {
     const s = document.createElement('script');
-    s.src = src;
+    // A page enforcing Trusted Types takes a URL from the policy only (gate/trusted.ts).
+    s.src = trust(src, 'createScriptURL');
     s.nonce = nonce;
     // Ordered scripts run in the order they were added, each as soon as it and those before it are in.
     if (ordered) s.async = false;

@@ -11,6 +11,7 @@ import type { ResolvedConfig } from '../types';
 import { intercept, KINDS, plain, SELECTOR } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
+import { html } from './trusted';
 
 export interface GateHost {
   /** Whether a category or vendor id is released for tags now. */
@@ -160,27 +161,31 @@ export function startGate(host: GateHost): Gate {
    * turns `type="text/plain"`, its real type kept in data-type; anything else moves it to
    * data-<attribute>. The element stays, makes no request, and waits like a static tag.
    */
-  function hide(el: any, a: string, v: string) {
+  function hide(el: any, a: string, v: any) {
     a = a.replace('xlink:', '');
     el._h = 1;
     el._q = 0;
+    // What the page gave (a Trusted Types value, see trusted.ts), for the release.
+    el._t = v;
     if (el.localName == 'script') {
       if (!plain(el)) {
         const type = el.getAttribute('type');
         if (type != null) setAttr.call(el, 'data-type', type);
         setAttr.call(el, 'type', 'text/plain');
       }
-      setAttr.call(el, a, v);
+      // Not set again when it has it (a string is refused where Trusted Types are enforced).
+      if (el.getAttribute(a) != v) setAttr.call(el, a, v);
     } else setAttr.call(el, 'data-' + a, v);
     if (!el.hasAttribute('data-consent')) setAttr.call(el, 'data-consent', '');
   }
 
-  function hold(el: any, a: string, v: string) {
+  function hold(el: any, a: string, v: any) {
     // A held script's type is kept for its release.
     if (a == 'type') return el._h && el.localName == 'script' && (setAttr.call(el, 'data-type', v), true);
     const k = KINDS[el.localName];
     if (!k || k.indexOf(a) < 0) return false;
-    const t = targetsOf(a, (v = String(v)));
+    // A Trusted Types value is read as its string, and held as it is.
+    const t = targetsOf(a, String(v));
     if (el._h && el.localName != 'script') el.removeAttribute('data-' + a); // a new URL replaces the held one
     if (!t || ok(t)) return t && t.forEach((id) => ran.add(id)), false;
     hide(el, a, v);
@@ -188,11 +193,15 @@ export function startGate(host: GateHost): Gate {
     return true;
   }
 
-  /** Gated URLs in an HTML string move aside before the browser parses it for real. */
-  function clean(v: string, runs?: boolean) {
+  /**
+   * Gated URLs in an HTML string move aside before the browser parses it for real. A TrustedHTML
+   * is read as its string; rewritten, it is handed back as one made by the policy (trusted.ts).
+   */
+  function clean(h: any, runs?: boolean) {
+    const v = h ? String(h) : h;
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
-    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return v;
-    const tpl = parse(v);
+    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return h;
+    const tpl = parse(h);
     let changed = 0;
     // A <template>'s content too: a declarative shadow root (setHTMLUnsafe) is live at once, and a clone of one (see intercept) is.
     const scan = (r: ParentNode) =>
@@ -207,7 +216,7 @@ export function startGate(host: GateHost): Gate {
           }
       });
     scan(tpl.content);
-    return changed ? tpl.innerHTML : v;
+    return changed ? html(tpl.innerHTML, h) : h;
   }
 
   /**

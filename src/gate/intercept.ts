@@ -182,20 +182,24 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       const d = P && desc(P, name);
       // outerHTML and insertAdjacentHTML may put the new nodes beside the element.
       const root = (el: any) => (/^(o|ins)/.test(name) && el.parentNode) || el;
-      const mark = (el: any, v: unknown) => runs || (/<script/i.test(v as string) && el.querySelectorAll('script').forEach((s: any) => (s._n = 1)));
+      // Only the new ones: a static tag beside them still runs when inserted again (see release.ts).
+      const all = (el: any, v: unknown) => !runs && /<script/i.test(v as string) && [...el.querySelectorAll('script')];
+      const mark = (el: any, old: any) => old && (all(el, '<script') as any[]).forEach((s: any) => old.includes(s) || (s._n = 1));
       if (!d) return;
       // Held tags that a string puts into a shadow root (or a declarative one) are watched there.
       const shade = (r: any, v: unknown, c: unknown) => {
         if (c != v && r.getRootNode) for (let e of [r, ...(/shadowroot/i.test(c as string) ? r.querySelectorAll('*') : [])]) (e = e.shadowRoot || e.getRootNode()).host && seen(e); // prettier-ignore
       };
-      if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); const c = clean(v, runs); d.set!.call(this, c); mark(r, v); shade(r, v, c); }); // prettier-ignore
+      if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); const o = all(r, v); const c = clean(v, runs); d.set!.call(this, c); mark(r, o); shade(r, v, c); }); // prettier-ignore
       else
         P[name] = function (this: any, ...a: any[]) {
-          const s = name[0] == 'w' ? a.splice(0).join('') : a[i];
+          // One argument stays as it is: a TrustedHTML (see trusted.ts).
+          const s = name[0] == 'w' && a.length != 1 ? a.splice(0).join('') : a[i];
           const v = (a[i] = name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? s : clean(s, runs));
           const r = root(this);
+          const o = all(r, v);
           const out = d.value.apply(this, a);
-          mark(r, v);
+          mark(r, o);
           shade(r, s, v);
           // document.write's implicit open() dropped the listener that hooks frames: it comes back,
           // and the frames it wrote are hooked now (the page may reach them by window[i] at once).

@@ -18,8 +18,6 @@ import type { ResolvedConfig } from '../types';
 import { httpUrl } from '../url';
 import { button, dark, light, names, ring } from '../../widget/styles';
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => '&#' + c.charCodeAt(0) + ';');
-
 // A short box (the default iframe is 150 px tall) keeps the name, the button and the link.
 const css = `html{${light};color:var(--fg);background:var(--surface)}
 .dark{${dark};color-scheme:dark}
@@ -62,17 +60,25 @@ export function placeholder(f: any, id: string, c: ResolvedConfig, lang: string,
   const v = c.vendors.find((x) => x.id == id);
   // A vendor's name is a string; a category's may be one or { en, de, … }.
   const n: any = (v || c.categories.find((x) => x.id == id) || {}).name;
-  const name = esc((n && (n[lang] || n.en || n)) || id);
+  const name = (n && (n[lang] || n.en || n)) || id;
   const policy = httpUrl(v ? v.privacyPolicyUrl : c.policyUrl);
-  const t = (k: string, def: string) => esc((c.texts[lang] || {})['placeholder.' + k] || def).replace(/\{vendor\}/g, name);
+  const t = (k: string, def: string) => ((c.texts[lang] || {})['placeholder.' + k] || def).replace(/\{vendor\}/g, () => name);
+  // Elements given text, not an HTML string: a page enforcing Trusted Types refuses one (and the
+  // configuration's texts are never HTML).
+  const div = d.createElement('div');
+  const add = (tag: string, text: string, cls?: string) => {
+    const e = div.appendChild(d.createElement(tag));
+    if (cls) e.className = cls;
+    e.textContent = text;
+    return e as any;
+  };
+  add('p', name, 'n');
+  add('p', t('text', '{vendor} content is blocked until you allow it.'), 't');
+  add('button', t('button', 'Allow {vendor}')).onclick = () => grant(id);
+  // The link needs no vendor name for screen readers: the whole document is about this vendor.
+  if (policy) Object.assign(add('a', t('link', 'Privacy policy')), { href: policy, target: '_blank' });
   b.id = id;
-  b.innerHTML =
-    `<div><p class=n>${name}</p><p class=t>${t('text', '{vendor} content is blocked until you allow it.')}</p>` +
-    `<button>${t('button', 'Allow {vendor}')}</button>` +
-    // The link needs no vendor name for screen readers: the whole document is about this vendor.
-    (policy ? `<a href="${esc(policy)}" target=_blank>${t('link', 'Privacy policy')}</a>` : '') +
-    '</div>';
-  b.querySelector('button')!.onclick = () => grant(id);
+  b.replaceChildren(div);
 }
 
 function theme(f: any, d: Document, theme: string | undefined, lang: string, nonce: string) {

@@ -1,11 +1,12 @@
 /**
  * Releases allowed tags the way the browser would have run them in place.
- * A held script is run by a fresh copy (flipping `type` back would not run
- * it, nor would a `src` given to a script that innerHTML created). A static
- * `type="text/plain"` tag is replaced by its copy; a script other code inserted
- * (or the parser, untagged) stays where it is, for the code that holds it or
- * looks for it, with its copy beside it: the copy's load and error events are
- * dispatched again on it, so its `onload` and listeners run once.
+ * A static `type="text/plain"` tag runs itself: its type back, it is inserted
+ * again (flipping `type` alone would not run it; the browser never started it).
+ * One that innerHTML created has started and never runs: a fresh copy runs
+ * instead (nor would a `src` given to it run it). A script other code inserted (or the parser, untagged) stays where
+ * it is, for the code that holds it or looks for it, with its copy beside it:
+ * the copy's load and error events are dispatched again on it, so its `onload`
+ * and listeners run once.
  * Without `async`, copies go on the browser's in-order list (`async = false`)
  * and an inline one waits until every such script before it has loaded or
  * failed. The `async` attribute, not the property, says which for a tag in
@@ -15,21 +16,35 @@
  */
 import { KINDS, plain } from './intercept';
 
+import { trust } from './trusted';
+
 export function releaser(setAttr: (this: Element, n: string, v: string) => void, nonce: string) {
   const q: any[] = [];
   let pending = 0;
   const done = () => --pending || pump();
 
   function run(old: any) {
-    // Made by the held one's document: in a frame, it runs in that frame's window.
-    const s = old.ownerDocument.createElementNS(old.namespaceURI, 'script');
-    // The copy wears the tag's own attributes (a vendor's code reads them through
-    // document.currentScript), not the gate's marks: the held type, an empty data-consent.
-    // The page's handlers stay on the element it holds: the copy's events reach them below.
-    for (const { name: n, value: v } of old.attributes) if (!/^(type|data-type)$/.test(n) && (v || n != 'data-consent') && !(old._h && /^on/.test(n))) setAttr.call(s, n, v);
+    const h = old._h;
+    // A static tag runs itself, inserted again: where Trusted Types are enforced, the browser runs
+    // the text its HTML gave it, as it would have (see trusted.ts). One that innerHTML made has
+    // started, as may a held one (and their clones): a new script runs instead, made by its
+    // document (in a frame, it runs in that frame's window), its src the Trusted Types value the
+    // page gave, or one the policy makes of it.
+    const s = h || old._n ? old.ownerDocument.createElementNS(old.namespaceURI, 'script') : old;
     const type = old.getAttribute('data-type');
+    if (s != old) {
+      // The copy wears the tag's own attributes (a vendor's code reads them through
+      // document.currentScript). The page's handlers stay on the element it holds: the copy's events reach them below.
+      for (const { name: n, value: v } of old.attributes)
+        if (!(h && /^on/.test(n)))
+          try {
+            setAttr.call(s, n, n != 'src' ? v : typeof old._t == 'object' && old._t == v ? old._t : trust(v, 'createScriptURL'));
+          } catch (e) {}
+      s.append(old.textContent);
+    }
+    // Not the gate's marks: the held type, an empty data-consent.
+    for (const { name: n, value: v } of [...s.attributes]) if (/^(type|data-type)$/.test(n) || (!v && n == 'data-consent')) s.removeAttribute(n);
     if (type) s.type = type;
-    s.textContent = old.textContent;
     // The nonce attribute reads back empty once connected (nonce hiding); the property keeps it.
     s.nonce = nonce || old.nonce;
     if (s.src && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
@@ -56,7 +71,12 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       else {
         for (const a of KINDS[el.localName]) {
           const v = el.getAttribute('data-' + a);
-          if (v != null) el.removeAttribute('data-' + a), setAttr.call(el, a, v);
+          // What the page gave for it (a Trusted Types value) where it is the same; a string a page
+          // enforcing them refuses (a static data-srcdoc) leaves the element as it is.
+          if (v != null)
+            try {
+              el.removeAttribute('data-' + a), setAttr.call(el, a, el._t == v ? el._t : v);
+            } catch (e) {}
         }
         // A <link> preloading by imagesrcset alone reacts to no change: it is inserted again.
         if (el.localName == 'link' && !el.hasAttribute('href')) el.replaceWith(el);
