@@ -33,6 +33,8 @@ posthog.init('phc_c0mpat000000000000000000000000000000000000', {
   person_profiles: 'identified_only',
   // The suite's browsers are automated (navigator.webdriver), which PostHog drops as a bot by default.
   opt_out_useragent_filter: true,
+  // Its check for a cookie on the parent domain (.compat.test) is a console error in Firefox, which the suite counts.
+  cross_subdomain_cookie: false,
   loaded: function () { window.posthogLoaded = true; },
 });
 posthog.capture('signed_up', { plan: 'pro' });`,
