@@ -8,7 +8,7 @@
  * their URL in `data-src` (`data-srcset`, `data-href`, …). See docs/gate.md.
  */
 import type { ResolvedConfig } from '../types';
-import { intercept, KINDS, plain, runs, SELECTOR } from './intercept';
+import { intercept, KINDS, plain, SELECTOR } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
 
@@ -294,17 +294,18 @@ export function startGate(host: GateHost): Gate {
   /**
    * A script written plainly in the page, not tagged: held like one that other code
    * inserts (see docs/gate.md for what this cannot stop). Before the rules are known
-   * it waits when its host is a vendor's in the configuration not checked yet, when
-   * it is async, or when its type is one the browser does not run (`text/partytown`:
-   * a library fetches and runs it, from a worker no hook reaches); another plain one
-   * may be what the inline scripts after it use. Returns whether it is held.
+   * it waits when its host is a vendor's in the configuration not checked yet, or when
+   * holding it holds nothing up: it is async or defer (Plausible's, Cloudflare's), a
+   * module, or of a type the browser does not run (`text/partytown`: a library fetches
+   * and runs it, from a worker no hook reaches). A plain classic one may be what the
+   * inline scripts after it use. Returns whether it is held.
    */
   function parsed(n: any) {
     if (n._n || n._h || n.hasAttribute('data-consent')) return false;
     const u = n.getAttribute('src');
     const t = u && targets([u]);
     const url = u && split(u);
-    if (!t || ok(t) || !(cfg || n.hasAttribute('async') || !runs(n.type) || (pre && url && pre._vendors(url[1]).length))) return false;
+    if (!t || ok(t) || !(cfg || n.hasAttribute('async') || n.hasAttribute('defer') || !/^\s*$|script/i.test(n.type) || (pre && url && pre._vendors(url[1]).length))) return false;
     hide(n, 'src', u);
     return (n._p = true);
   }
