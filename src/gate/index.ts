@@ -304,15 +304,17 @@ export function startGate(host: GateHost): Gate {
    * A script written plainly in the page, not tagged: held like one that other code
    * inserts (see docs/gate.md for what this cannot stop). Before the rules are known
    * it waits when its host is a vendor's in the configuration not checked yet, or when
-   * it is async; another plain one may be what the inline scripts after it use.
-   * Returns whether it is held.
+   * holding it holds nothing up: it is async or defer (Plausible's, Cloudflare's), a
+   * module, or of a type the browser does not run (`text/partytown`: a library fetches
+   * and runs it, from a worker no hook reaches). A plain classic one may be what the
+   * inline scripts after it use. Returns whether it is held.
    */
   function parsed(n: any) {
     if (n._n || n._h || n.hasAttribute('data-consent')) return false;
     const u = n.getAttribute('src');
     const t = u && targets([u]);
     const url = u && split(u);
-    if (!t || ok(t) || !(cfg || n.hasAttribute('async') || (pre && url && pre._vendors(url[1]).length))) return false;
+    if (!t || ok(t) || !(cfg || n.hasAttribute('async') || n.hasAttribute('defer') || !/^\s*$|script/i.test(n.type) || (pre && url && pre._vendors(url[1]).length))) return false;
     hide(n, 'src', u);
     return (n._p = true);
   }

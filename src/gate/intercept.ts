@@ -50,6 +50,8 @@ export const SELECTOR = Object.keys(KINDS).join();
 
 /** A held or static tag's script: it waits as `type="text/plain"`. */
 export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
+/** Whether the browser runs a script of this type (`text/partytown` and the like are a library's to run). */
+export const runs = (type: string) => /^\s*$|script|module/i.test(type);
 
 /**
  * Installs the hooks in this window, and in every same-origin frame's window (its own

@@ -14,7 +14,7 @@
  * else held (images, iframes, links, media) gets its URL back from
  * `data-src`/`data-srcset`/… on the same element, which then fires its own events.
  */
-import { KINDS, plain } from './intercept';
+import { KINDS, plain, runs } from './intercept';
 
 import { trust } from './trusted';
 
@@ -47,7 +47,8 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     if (type) s.type = type;
     // The nonce attribute reads back empty once connected (nonce hiding); the property keeps it.
     s.nonce = nonce || old.nonce;
-    if (s.src && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
+    // One the browser does not run fires no load event: nothing waits for it.
+    if (s.src && runs(s.type) && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
       s.async = false;
       pending++;
       s.addEventListener('load', done);
@@ -59,6 +60,8 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       old.removeAttribute('id');
       old.after(s);
     } else old.replaceWith(s);
+    // Partytown runs its scripts itself, from a worker, and looks for new ones when told so.
+    if (type == 'text/partytown') s.ownerDocument.defaultView.dispatchEvent(new CustomEvent('ptupdate'));
   }
 
   function pump() {

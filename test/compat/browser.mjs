@@ -13,9 +13,13 @@
 import { chromium } from 'playwright-core';
 import { baseArgs, executablePath } from '../support/chromium.mjs';
 
-/** Chromium: one browser for every slot, a context per session with the slot's proxy. */
+/**
+ * Chromium: one browser for every slot, a context per session with the slot's proxy. Certificate
+ * errors are ignored by the browser too, not only per context: a service worker (Partytown's)
+ * does not register over the proxy's self-made certificate otherwise.
+ */
 async function chromiumEngine() {
-  const browser = await chromium.launch({ executablePath, args: baseArgs });
+  const browser = await chromium.launch({ executablePath, args: [...baseArgs, '--ignore-certificate-errors'] });
   return {
     name: 'chromium',
     concurrency: 10,
