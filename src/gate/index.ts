@@ -200,7 +200,7 @@ export function startGate(host: GateHost): Gate {
   function clean(h: any, runs?: boolean) {
     const v = h ? String(h) : h;
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
-    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return h;
+    if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster|background/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return h;
     const tpl = parse(h);
     let changed = 0;
     // A <template>'s content too: a declarative shadow root (setHTMLUnsafe) is live at once, and a clone of one (see intercept) is.

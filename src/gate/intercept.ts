@@ -43,6 +43,11 @@ export const KINDS: Record<string, string[]> = Object.assign(Object.create(null)
   track: ['src'],
   embed: ['src'],
   object: ['data'],
+  // The old presentational image attribute still loads.
+  body: ['background'],
+  table: ['background'],
+  td: ['background'],
+  th: ['background'],
 });
 
 /** Every kind of element that requests a URL, as a selector. */
@@ -122,6 +127,15 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
           },
         );
       }
+    // `new Audio(url)` gives the element its URL without the setter: through it, then.
+    const A = W.Audio;
+    if (A)
+      (W.Audio = function () {
+        // (`arguments` keeps it a function the minifier cannot turn into an arrow: `new` needs one.)
+        const a = new A();
+        if (arguments[0] !== undefined) a.src = arguments[0];
+        return a;
+      }).prototype = A.prototype;
     // A held script's real type waits in data-type: the page may set it after the URL.
     hook(
       W.HTMLScriptElement.prototype,
