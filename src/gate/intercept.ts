@@ -113,7 +113,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     const E = W.Element.prototype;
     const D = W.Document.prototype;
     // URL properties. A held element answers with the URL it was given, as if nothing happened.
-    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href,imageSrcset Input:src Media:src Video:poster Track:src Embed:src Object:data'.split(' ').map((x) => x.split(':')))
+    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href,imageSrcset Input:src Media:src Video:poster Track:src Embed:src Object:data Body:background'.split(' ').map((x) => x.split(':')))
       for (const p of attrs.split(',')) {
         const a = p.toLowerCase();
         hook(
@@ -127,15 +127,17 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
           },
         );
       }
-    // `new Audio(url)` gives the element its URL without the setter: through it, then.
-    const A = W.Audio;
-    if (A)
-      (W.Audio = function () {
-        // (`arguments` keeps it a function the minifier cannot turn into an arrow: `new` needs one.)
-        const a = new A();
-        if (arguments[0] !== undefined) a.src = arguments[0];
-        return a;
-      }).prototype = A.prototype;
+    // `new Audio(url)` gives the element its URL without the setter: through it, then. A proxy
+    // keeps it the browser's constructor (a subclass's instances, its name, a call without `new`).
+    wrap(W, 'Audio', (C) =>
+      new Proxy(C, {
+        construct(t, a, nt) {
+          const x = Reflect.construct(t, [], nt);
+          if (a[0] !== undefined) x.src = a[0];
+          return x;
+        },
+      }),
+    );
     // A held script's real type waits in data-type: the page may set it after the URL.
     hook(
       W.HTMLScriptElement.prototype,
