@@ -168,7 +168,8 @@ export function startGate(host: GateHost): Gate {
     // What the page gave (a Trusted Types value, see trusted.ts), for the release.
     el._t = v;
     if (el.localName == 'script') {
-      if (!plain(el)) {
+      // A text/plain one that is no gated tag (another consent manager's, a template) stays one.
+      if (!plain(el) || !el.hasAttribute('data-consent')) {
         const type = el.getAttribute('type');
         if (type != null) setAttr.call(el, 'data-type', type);
         setAttr.call(el, 'type', 'text/plain');
