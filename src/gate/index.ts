@@ -279,8 +279,9 @@ export function startGate(host: GateHost): Gate {
   /** Releases one held element if its targets allow it, else shows a blocked iframe's placeholder. */
   function check(el: any) {
     // A script runs once it is in the document. An inline one the parser may still be filling in
-    // (nothing after it yet) would run cut short: DOMContentLoaded looks at it again.
-    if (el._q || !inert(el) || (el.localName == 'script' && (!el.isConnected || (!el.nextSibling && !el.hasAttribute('src') && document.readyState == 'loading')))) return;
+    // (nothing after it yet) would run cut short, and a defer or module one held from the parser
+    // runs once the page is parsed, as the browser runs it: DOMContentLoaded looks at them again.
+    if (el._q || !inert(el) || (el.localName == 'script' && (!el.isConnected || (document.readyState == 'loading' && (el.hasAttribute('src') ? el._p && !el.hasAttribute('async') && (el.defer || el.type == 'module') : !el.nextSibling))))) return; // prettier-ignore
     const t = idsOf(el);
     if (!t || ok(t)) {
       el._q = 1;
