@@ -98,13 +98,16 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
    */
   const cloned = (o: any, c: any) => {
     if (c.querySelectorAll)
-      for (const e of [c, ...c.querySelectorAll(SELECTOR)])
-        if (e.getAttribute && e.getAttribute('data-consent') == '') (e._h = 1), e.localName == 'script' && o.isConnected && (e._q = 1);
+      for (const e of [c, ...c.querySelectorAll(SELECTOR)]) {
+        // A static gated script in the page counts as started too (it runs once, released): its clone never runs.
+        if (e.localName == 'script' && o.isConnected && plain(e) && e.hasAttribute('data-consent')) e._q = 1;
+        if (e.getAttribute && e.getAttribute('data-consent') == '') e._h = 1;
         else if (e.getAttribute && !plain(e))
           for (const a of KINDS[e.localName] || []) {
             const v = e.getAttribute(a);
             v != null && hold(e, a, v) && e.localName != 'script' && e.removeAttribute(a);
           }
+      }
     return c;
   };
 
@@ -217,6 +220,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
           const r = root(this);
           const o = all(r, v);
           const out = d.value.apply(this, a);
+          // A parsed document's scripts never run in Firefox, inserted or not: a gated one runs as a copy.
+          if (out && out.nodeType == 9) out.querySelectorAll('script').forEach((s: any) => (s._n = 1));
           mark(r, o);
           shade(r, s, v);
           // document.write's implicit open() dropped the listener that hooks frames: it comes back,
