@@ -8,7 +8,7 @@
  * their URL in `data-src` (`data-srcset`, `data-href`, …). See docs/gate.md.
  */
 import type { ResolvedConfig } from '../types';
-import { intercept, KINDS, plain, SELECTOR } from './intercept';
+import { intercept, KINDS, once, plain, SELECTOR } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
 import { html } from './trusted';
@@ -249,7 +249,7 @@ export function startGate(host: GateHost): Gate {
     const o = d || w;
     let p = frames.get(o);
     if (!p) {
-      const nav = (u: any, how: string) => (hold(f, 'src', u) ? cfg && check(f) : w.location[how](u));
+      const nav = (u: any, how: string) => (hold(f, 'src', (u = once(u))) ? cfg && check(f) : w.location[how](u));
       // Methods run on the real objects, with the real window and document for these proxies
       // as arguments; constructors (capitalised: Image, XMLHttpRequest) are left as they are.
       // A wrapper of this page, not the frame's bind: WebKit takes a bound function's realm as
