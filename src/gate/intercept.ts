@@ -83,7 +83,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   /** A same-origin frame's window (not one running its own Consentry) gets the hooks once per realm. */
   const reach = (f: any, w = cw.call(f)) => {
     try {
-      if (w && !w.consentry && !done.has(w.Node)) install(w), seen(w.document);
+      // Its document may be a new one in the same realm (a srcdoc, an about:blank that replaced the first).
+      if (w && !w.consentry) done.has(w.Node) || install(w), seen(w.document);
     } catch (e) {}
     return w;
   };
