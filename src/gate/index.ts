@@ -8,7 +8,7 @@
  * their URL in `data-src` (`data-srcset`, `data-href`, …). See docs/gate.md.
  */
 import type { ResolvedConfig } from '../types';
-import { intercept, KINDS, plain, SELECTOR } from './intercept';
+import { intercept, KINDS, once, plain, SELECTOR } from './intercept';
 import { hostIndex } from './hosts';
 import { releaser } from './release';
 import { html } from './trusted';
@@ -168,7 +168,8 @@ export function startGate(host: GateHost): Gate {
     // What the page gave (a Trusted Types value, see trusted.ts), for the release.
     el._t = v;
     if (el.localName == 'script') {
-      if (!plain(el)) {
+      // A text/plain one that is no gated tag (another consent manager's, a template) stays one.
+      if (!plain(el) || !el.hasAttribute('data-consent')) {
         const type = el.getAttribute('type');
         if (type != null) setAttr.call(el, 'data-type', type);
         setAttr.call(el, 'type', 'text/plain');
@@ -248,7 +249,7 @@ export function startGate(host: GateHost): Gate {
     const o = d || w;
     let p = frames.get(o);
     if (!p) {
-      const nav = (u: any, how: string) => (hold(f, 'src', u) ? cfg && check(f) : w.location[how](u));
+      const nav = (u: any, how: string) => (hold(f, 'src', (u = once(u))) ? cfg && check(f) : w.location[how](u));
       // Methods run on the real objects, with the real window and document for these proxies
       // as arguments; constructors (capitalised: Image, XMLHttpRequest) are left as they are.
       // A wrapper of this page, not the frame's bind: WebKit takes a bound function's realm as
@@ -278,8 +279,9 @@ export function startGate(host: GateHost): Gate {
   /** Releases one held element if its targets allow it, else shows a blocked iframe's placeholder. */
   function check(el: any) {
     // A script runs once it is in the document. An inline one the parser may still be filling in
-    // (nothing after it yet) would run cut short: DOMContentLoaded looks at it again.
-    if (el._q || !inert(el) || (el.localName == 'script' && (!el.isConnected || (!el.nextSibling && !el.hasAttribute('src') && document.readyState == 'loading')))) return;
+    // (nothing after it yet) would run cut short, and a defer or module one held from the parser
+    // runs once the page is parsed, as the browser runs it: DOMContentLoaded looks at them again.
+    if (el._q || !inert(el) || (el.localName == 'script' && (!el.isConnected || (document.readyState == 'loading' && (el.hasAttribute('src') ? el._p && !el.hasAttribute('async') && (el.defer || el.type == 'module') : !el.nextSibling))))) return; // prettier-ignore
     const t = idsOf(el);
     if (!t || ok(t)) {
       el._q = 1;

@@ -22,6 +22,15 @@ const def = Object.defineProperty;
 const desc = (o: object, name: string) => Object.getOwnPropertyDescriptor(o, name);
 const W = window as any;
 const here = location.origin;
+const T = W.trustedTypes;
+/**
+ * What the page gave, read once. An object other than a Trusted Types value (whose string is the
+ * browser's own) is read as its string here, and the gate and the browser both get that string: an
+ * object may answer a harmless URL to the gate and a vendor's to the browser.
+ */
+export const once = (v: any) => (Object(v) === v && !(T && (T.isHTML(v) || T.isScriptURL(v) || T.isScript(v))) ? String(v) : v);
+/** A Request's URL, which fetch reads (undefined for anything else: fetch reads its string). */
+const rq = desc(Request.prototype, 'url')!.get!;
 
 /**
  * The attributes that make each kind of element request a URL, `srcset` before
@@ -74,7 +83,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   /** A same-origin frame's window (not one running its own Consentry) gets the hooks once per realm. */
   const reach = (f: any, w = cw.call(f)) => {
     try {
-      if (w && !w.consentry && !done.has(w.Node)) install(w), seen(w.document);
+      // Its document may be a new one in the same realm (a srcdoc, an about:blank that replaced the first).
+      if (w && !w.consentry) done.has(w.Node) || install(w), seen(w.document);
     } catch (e) {}
     return w;
   };
@@ -86,7 +96,6 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     if (d) def(P, a, { ...d, get: get ? function (this: any) { return get.call(this, d); } : d.get, set: set ? function (this: any, v: any) { set.call(this, v, d); } : d.set }); // prettier-ignore
   };
   const wrap = (P: any, name: string, fn: (f: Function) => Function) => P && P[name] && (P[name] = fn(P[name]));
-  const str = (u: any) => String(u && u.url != null ? u.url : u);
   /** Attribute maps and SVG hrefs, by the element they belong to. */
   const own = new WeakMap();
   /** No namespace (HTML's) or XLink's (an SVG xlink:href). */
@@ -98,13 +107,16 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
    */
   const cloned = (o: any, c: any) => {
     if (c.querySelectorAll)
-      for (const e of [c, ...c.querySelectorAll(SELECTOR)])
-        if (e.getAttribute && e.getAttribute('data-consent') == '') (e._h = 1), e.localName == 'script' && o.isConnected && (e._q = 1);
+      for (const e of [c, ...c.querySelectorAll(SELECTOR)]) {
+        // A static gated script in the page counts as started too (it runs once, released): its clone never runs.
+        if (e.localName == 'script' && o.isConnected && plain(e) && e.hasAttribute('data-consent')) e._q = 1;
+        if (e.getAttribute && e.getAttribute('data-consent') == '') e._h = 1;
         else if (e.getAttribute && !plain(e))
           for (const a of KINDS[e.localName] || []) {
             const v = e.getAttribute(a);
             v != null && hold(e, a, v) && e.localName != 'script' && e.removeAttribute(a);
           }
+      }
     return c;
   };
 
@@ -113,7 +125,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     const E = W.Element.prototype;
     const D = W.Document.prototype;
     // URL properties. A held element answers with the URL it was given, as if nothing happened.
-    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href,imageSrcset Input:src Media:src Video:poster Track:src Embed:src Object:data'.split(' ').map((x) => x.split(':')))
+    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href,imageSrcset Input:src Media:src Video:poster Track:src Embed:src Object:data Body:background'.split(' ').map((x) => x.split(':')))
       for (const p of attrs.split(',')) {
         const a = p.toLowerCase();
         hook(
@@ -123,19 +135,21 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
             return (this._h && this.getAttribute('data-' + a)) || d.get!.call(this);
           },
           function (v, d) {
-            hold(this, a, v) || d.set!.call(this, v);
+            hold(this, a, (v = once(v))) || d.set!.call(this, v);
           },
         );
       }
-    // `new Audio(url)` gives the element its URL without the setter: through it, then.
-    const A = W.Audio;
-    if (A)
-      (W.Audio = function () {
-        // (`arguments` keeps it a function the minifier cannot turn into an arrow: `new` needs one.)
-        const a = new A();
-        if (arguments[0] !== undefined) a.src = arguments[0];
-        return a;
-      }).prototype = A.prototype;
+    // `new Audio(url)` gives the element its URL without the setter: through it, then. A proxy
+    // keeps it the browser's constructor (a subclass's instances, its name, a call without `new`).
+    wrap(W, 'Audio', (C) =>
+      new Proxy(C, {
+        construct(t, a, nt) {
+          const x = Reflect.construct(t, [], nt);
+          if (a[0] !== undefined) x.src = a[0];
+          return x;
+        },
+      }),
+    );
     // A held script's real type waits in data-type: the page may set it after the URL.
     hook(
       W.HTMLScriptElement.prototype,
@@ -150,10 +164,10 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
 
     // Attributes, by name, by namespace (no namespace is the HTML one) and as Attr nodes.
     E.setAttribute = function (n: string, v: string) {
-      hold(this, String(n).toLowerCase(), v) || setAttr.call(this, n, v);
+      hold(this, (n = String(n)).toLowerCase(), (v = once(v))) || setAttr.call(this, n, v);
     };
     wrap(E, 'setAttributeNS', (f) => function (this: any, ns: string | null, n: string, v: string) {
-      (xl(ns) && hold(this, String(n).toLowerCase(), v)) || f.call(this, ns, n, v); // prettier-ignore
+      (xl(ns) && hold(this, (n = String(n)).toLowerCase(), (v = once(v)))) || f.call(this, ns, n, v); // prettier-ignore
     });
     // Removing a held script's type would make it runnable: the real type goes instead.
     wrap(E, 'removeAttribute', (f) => function (this: any, n: string) {
@@ -162,7 +176,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     // An attribute node's value, nodeValue or textContent; a node given by setAttributeNode or through
     // el.attributes.setNamedItem (the map's element is remembered when the page asks for the map).
     const attr = function (this: any, v: any, d: PropertyDescriptor) {
-      (this.nodeType == 2 && this.ownerElement && xl(this.namespaceURI) && hold(this.ownerElement, this.name, v)) || d.set!.call(this, v);
+      (this.nodeType == 2 && this.ownerElement && xl(this.namespaceURI) && hold(this.ownerElement, this.name, (v = once(v)))) || d.set!.call(this, v);
     };
     hook(W.Attr.prototype, 'value', undefined, attr);
     hook(W.Node.prototype, 'nodeValue', undefined, attr);
@@ -182,7 +196,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       });
     hook(W.SVGAnimatedString && W.SVGAnimatedString.prototype, 'baseVal', undefined, function (v, d) {
       const o = own.get(this);
-      (o && hold(o, 'href', v)) || d.set!.call(this, v);
+      (o && hold(o, 'href', (v = once(v)))) || d.set!.call(this, v);
     });
     wrap(W.Node.prototype, 'cloneNode', (f) => function (this: any, deep?: boolean) {
       return cloned(this, f.call(this, deep)); // prettier-ignore
@@ -206,15 +220,17 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       const shade = (r: any, v: unknown, c: unknown) => {
         if (c != v && r.getRootNode) for (let e of [r, ...(/shadowroot/i.test(c as string) ? r.querySelectorAll('*') : [])]) (e = e.shadowRoot || e.getRootNode()).host && seen(e); // prettier-ignore
       };
-      if (d.set) hook(P, name, undefined, function (v, d) { const r = root(this); const o = all(r, v); const c = clean(v, runs); d.set!.call(this, c); mark(r, o); shade(r, v, c); }); // prettier-ignore
+      if (d.set) hook(P, name, undefined, function (v, d) { v = once(v); const r = root(this); const o = all(r, v); const c = clean(v, runs); d.set!.call(this, c); mark(r, o); shade(r, v, c); }); // prettier-ignore
       else
         P[name] = function (this: any, ...a: any[]) {
           // One argument stays as it is: a TrustedHTML (see trusted.ts).
-          const s = name[0] == 'w' && a.length != 1 ? a.splice(0).join('') : a[i];
+          const s = name[0] == 'w' && a.length != 1 ? a.splice(0).join('') : (a[i] = once(a[i]));
           const v = (a[i] = name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? s : clean(s, runs));
           const r = root(this);
           const o = all(r, v);
           const out = d.value.apply(this, a);
+          // A parsed document's scripts never run in Firefox, inserted or not: a gated one runs as a copy.
+          if (out && out.nodeType == 9) out.querySelectorAll('script').forEach((s: any) => (s._n = 1));
           mark(r, o);
           shade(r, s, v);
           // document.write's implicit open() dropped the listener that hooks frames: it comes back,
@@ -258,12 +274,19 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       let later: (v: any) => void, no!: (e: Error) => void;
       const p = new Promise((r, j) => ((later = r), (no = j)));
       const s = (o && o.signal) || (i && i.signal);
-      if (net(str(i), () => (s && s.aborted) || later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + str(i))))) return f(i, o);
+      let u: string;
+      try {
+        u = rq.call(i);
+      } catch (e) {
+        u = i = String(i);
+      }
+      if (net(u, () => (s && s.aborted) || later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + u)))) return f(i, o);
       s && (s.aborted ? no(s.reason) : s.addEventListener('abort', () => no(s.reason)));
       return p;
     });
     R.open = function (this: any, ...a: any[]) {
-      this._u = str(a[1]);
+      this._u = String(a[1]);
+      if (a.length > 1) a[1] = this._u;
       this._a = a.length < 3 || a[2];
       this._w = 0;
       return open.apply(this, a);
@@ -287,14 +310,14 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       abort.call(this);
     };
     wrap(W.navigator, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
-      return net(str(u), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
+      return net((u = String(u)), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
     });
     // A socket or an event stream cannot wait: towards a vendor that is not allowed it is refused.
     for (const k of ['WebSocket', 'EventSource'])
       wrap(W, k, (C) =>
         new Proxy(C, {
           construct(t, a, nt) {
-            if (!net(str(a[0]))) throw new DOMException('[consentry] waits for consent: ' + a[0], 'SecurityError');
+            if (!net((a[0] = String(a[0])))) throw new DOMException('[consentry] waits for consent: ' + a[0], 'SecurityError');
             return Reflect.construct(t, a, nt);
           },
         }),
