@@ -6,6 +6,7 @@
  * and scripts, whose fetch starts on insertion, before a MutationObserver
  * hears of them.
  */
+import { trusted } from './trusted';
 
 /** Whether to hold `el`'s `attr` = `url`; true means the gate keeps it (and the browser never sees it). */
 export type Hold = (el: any, attr: string, url: string) => boolean;
@@ -22,13 +23,12 @@ const def = Object.defineProperty;
 const desc = (o: object, name: string) => Object.getOwnPropertyDescriptor(o, name);
 const W = window as any;
 const here = location.origin;
-const T = W.trustedTypes;
 /**
  * What the page gave, read once. An object other than a Trusted Types value (whose string is the
  * browser's own) is read as its string here, and the gate and the browser both get that string: an
  * object may answer a harmless URL to the gate and a vendor's to the browser.
  */
-export const once = (v: any) => (Object(v) === v && !(T && (T.isHTML(v) || T.isScriptURL(v) || T.isScript(v))) ? String(v) : v);
+export const once = (v: any) => (Object(v) === v && !trusted(v) ? String(v) : v);
 /** A Request's URL, which fetch reads (undefined for anything else: fetch reads its string). */
 const rq = desc(Request.prototype, 'url')!.get!;
 

@@ -9,6 +9,11 @@
  * Never text from the configuration.
  */
 let p: any;
+/** The browser's Trusted Types factory, where it has one. */
+const tt = (window as any).trustedTypes;
+
+/** Whether `v` is a Trusted Types value (its string is the browser's own, not the page's to change). */
+export const trusted = (v: unknown) => !!tt && (tt.isHTML(v) || tt.isScriptURL(v) || tt.isScript(v));
 
 /**
  * `s` as a Trusted Types value (`k`: 'createHTML' or 'createScriptURL') where the browser has them;
@@ -18,7 +23,6 @@ let p: any;
  */
 export function trust(s: string, k: string) {
   if (p == null) {
-    const tt = (window as any).trustedTypes;
     const id = (s: string) => s;
     try {
       p = 0;
@@ -31,7 +35,4 @@ export function trust(s: string, k: string) {
 }
 
 /** `s`, the gate's rewrite of `h`: a TrustedHTML where `h` is one (never for any other object whose string it is). */
-export function html(s: string, h: any) {
-  const tt = (window as any).trustedTypes;
-  return tt && tt.isHTML(h) ? trust(s, 'createHTML') : s;
-}
+export const html = (s: string, h: any) => (tt && tt.isHTML(h) ? trust(s, 'createHTML') : s);

@@ -3,23 +3,14 @@
 // gtag.js tag and its inline config as type="text/partytown", and dataLayer.push forwarded.
 // Partytown's service worker answers its sandbox page, whose worker fetches gtag.js itself (a
 // request no hook in the page sees) and runs it there.
-import { readFileSync } from 'node:fs';
 import { googleAnalyticsVendor, googleTags, pageView } from '../standins/google.mjs';
-
-const snippet = readFileSync(new URL('../../../node_modules/@builder.io/partytown/lib/partytown.js', import.meta.url), 'utf8');
+import { partytownHead } from '../standins/partytown.mjs';
 
 export default {
   name: 'Partytown (gtag.js in a web worker)',
   vendors: [googleAnalyticsVendor],
   net: googleTags,
-  head: `<script>
-  partytown = {
-    lib: '/node_modules/@builder.io/partytown/lib/',
-    forward: ['dataLayer.push'],
-  };
-</script>
-<script>${snippet}</script>
-<script type="text/partytown" src="https://www.googletagmanager.com/gtag/js?id=G-PARTY"></script>
+  head: `${partytownHead}<script type="text/partytown" src="https://www.googletagmanager.com/gtag/js?id=G-PARTY"></script>
 <script type="text/partytown">
   window.dataLayer = window.dataLayer || [];
   function gtag(){dataLayer.push(arguments);}

@@ -2,23 +2,14 @@
 // snippet, inline, as type="text/partytown", and dataLayer.push forwarded. The snippet runs in
 // Partytown's worker, where its script insertion makes the worker fetch gtm.js and run it there
 // (the container then loads gtag.js the same way).
-import { readFileSync } from 'node:fs';
 import { googleAnalyticsVendor, googleTags, pageView } from '../standins/google.mjs';
-
-const snippet = readFileSync(new URL('../../../node_modules/@builder.io/partytown/lib/partytown.js', import.meta.url), 'utf8');
+import { partytownHead } from '../standins/partytown.mjs';
 
 export default {
   name: 'Partytown (GTM snippet inline, in a web worker)',
   vendors: [googleAnalyticsVendor],
   net: googleTags,
-  head: `<script>
-  partytown = {
-    lib: '/node_modules/@builder.io/partytown/lib/',
-    forward: ['dataLayer.push'],
-  };
-</script>
-<script>${snippet}</script>
-<!-- Google Tag Manager -->
+  head: `${partytownHead}<!-- Google Tag Manager -->
 <script type="text/partytown">(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':
 new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],
 j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src=
