@@ -25,13 +25,19 @@ export default [
   },
   {
     // What `consentry bundle` bakes a configuration into: the same loader without fetching and
-    // checking a configuration (config-load-baked.ts in place of config-load.ts).
+    // checking a configuration (config-load-baked.ts in place of config-load.ts) and without the
+    // GPP stub (stub-baked.ts in place of stub.ts; the CLI appends consentry-gpp-stub.js if needed).
     input: 'src/loader.ts',
     output: { file: 'dist/consentry.baked.js', format: 'iife' },
     plugins: [
       {
         name: 'baked-config',
-        resolveId: (id, from) => (id == './config-load' && from && from.endsWith('core.ts') ? fileURLToPath(new URL('src/config-load-baked.ts', import.meta.url)) : null),
+        resolveId: (id, from) =>
+          id == './config-load' && from && from.endsWith('core.ts')
+            ? fileURLToPath(new URL('src/config-load-baked.ts', import.meta.url))
+            : id == './gpp/stub'
+              ? fileURLToPath(new URL('src/gpp/stub-baked.ts', import.meta.url))
+              : null,
       },
       resolve(),
       ts(),
@@ -54,6 +60,11 @@ export default [
     input: 'src/gpp/chunk.ts',
     output: { file: 'dist/consentry-gpp.js', format: 'iife' },
     plugins: [resolve(), ts(), minify()],
+  },
+  {
+    input: 'src/gpp/stub-chunk.ts',
+    output: { file: 'dist/consentry-gpp-stub.js', format: 'iife' },
+    plugins: [ts(), minify()],
   },
   {
     input: 'src/gate/placeholder.ts',

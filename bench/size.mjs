@@ -28,6 +28,8 @@ const budgets = [
   // Configurations with vendors[].consentApi (before any tag is released) and with gpp (lazily, after the stub).
   { name: 'consentry-vendor-apis.js', match: (f) => f === 'consentry-vendor-apis.js', budget: 1 },
   { name: 'consentry-gpp.js', match: (f) => f === 'consentry-gpp.js', budget: 16.5 },
+  // `consentry bundle` appends it to a baked loader whose configuration has gpp.
+  { name: 'consentry-gpp-stub.js', match: (f) => f === 'consentry-gpp-stub.js', budget: 0.5 },
   // A cookie-notice page with <div data-consentry-declaration> (English texts inside, like the widget).
   { name: 'consentry-declaration.js', match: (f) => f === 'consentry-declaration.js', budget: 3.5 },
   // Fetched at the first withdrawal of a vendor that declares cookies.

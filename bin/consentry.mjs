@@ -147,6 +147,9 @@ const COMMANDS = {
       // placeholder, declaration and cleanup chunks), named after its content so it can be cached
       // for good like the release-named chunks.
       const vendorApis = (config.vendors || []).some((v) => v.consentApi) ? readFileSync(join(dist, chunk('consentry-vendor-apis.js')), 'utf8') : '';
+      // The GPP stub must answer before the page's first tag; only configurations with gpp carry it.
+      // (The baked build has none of its own; an older dist/'s loader has.)
+      const gppStub = config.gpp && built == 'consentry.baked.js' ? readFileSync(join(dist, chunk('consentry-gpp-stub.js')), 'utf8') : '';
       const { loader: mine, rest } = splitConfig(config, (await lib()).resolve);
       let more = '';
       if (rest) {
@@ -155,7 +158,7 @@ const COMMANDS = {
         writeFileSync(join(dir, more), text);
       }
       // The loader picks these up and deletes them.
-      writeFileSync(out, `self.__consentryConfig=${js(mine)};\n${more ? `self.__consentryMore=${JSON.stringify(more)};\n` : ''}${loader}${consentMode}${vendorApis}`);
+      writeFileSync(out, `self.__consentryConfig=${js(mine)};\n${more ? `self.__consentryMore=${JSON.stringify(more)};\n` : ''}${loader}${gppStub}${consentMode}${vendorApis}`);
       // Every chunk the loader may fetch, under its release's name; a baked configuration
       // was checked here, so the validator stays behind.
       const copied = chunks().filter((f) => !f.startsWith('consentry-validate.'));

@@ -309,7 +309,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // Keep the consent id across a re-prompt so the ledger links old and new decisions.
   consentId = prev ? prev.id : '';
   // The GPP chunk answers what the stub queued; it delays nothing.
-  if (stubbed) core.load(core.asset('consentry-gpp.js')).catch(failed);
+  if (stubbed()) core.load(core.asset('consentry-gpp.js')).catch(failed);
   // Now, and again once the page is parsed (the chunk is fetched once).
   declaration();
   document.addEventListener('DOMContentLoaded', declaration);
@@ -326,6 +326,10 @@ export const api: ConsentryApi & {
   __consentMode?: typeof import('./consent-mode');
   __vendorApis?: typeof import('./vendor-apis/chunk').vendorApis;
   __more?: (rest: Record<string, any>) => void;
+  /** Set by the GPP stub a baked loader carries (gpp/stub-chunk.ts). */
+  __gppStub?: number;
+  /** Starts the widget chunk (dist/consentry-widget.js defines it). */
+  __widget?: () => void;
 } = {
   get,
   allowed,

@@ -3,14 +3,18 @@
  * before any tag asks: `ping` answers at once (cmpStatus "stub", and as the specification's
  * sample stub: no section in force yet, [-1]); every other
  * command waits in order until the GPP chunk (chunk.ts) has filled its sections
- * and answers them. Defined only for a configuration with `gpp`.
+ * and answers them. Defined only for a configuration with `gpp`. The baked loader leaves this
+ * module out (stub-baked.ts): `consentry bundle` appends stub-chunk.ts to it only when the
+ * configuration has `gpp`.
  */
-export let stubbed = false;
+let on = false;
+/** Whether our stub (not another tool's `__gpp`) is in place: the GPP chunk then answers it. */
+export const stubbed = () => on;
 
 export function gppStub() {
   const w = window as any;
   if (w.__gpp) return;
-  stubbed = true;
+  on = true;
   const queue: unknown[][] = [];
   w.__gpp = (...a: any[]) =>
     // No command: the CMP API library takes the queue (its "events" call lands there too, and does nothing).

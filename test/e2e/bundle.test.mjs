@@ -23,11 +23,13 @@ const config = {
   vendors: [{ id: 'stats', name: 'Biscuit Stats', category: 'performance', purpose: { en: PURPOSE }, hosts: ['stats.example'] }],
   texts: { en: { 'banner.title': TITLE } },
 };
+/** A tag right after the loader that asks the GPP API at once, as ad tags do. */
+const GPP_ASK = `<script>window.asked = typeof __gpp == 'function' ? (__gpp('ping', (p) => (window.pinged = p.cmpStatus)), 'stub') : 'none';</script>`;
 /** How long the server sits on the data-config file: long enough to tell "side by side" from "after". */
 const CONFIG_DELAY_MS = 700;
 
-const page = (src, attrs = '') => `<!doctype html><html lang="en"><head>
-<script src="${src}" ${attrs}></script>
+const page = (src, attrs = '', next = '') => `<!doctype html><html lang="en"><head>
+<script src="${src}" ${attrs}></script>${next}
 <script type="text/plain" data-consent="performance">window.gated = (window.gated || 0) + 1;</script>
 </head><body><p>Shop</p></body></html>`;
 
@@ -36,14 +38,17 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'consentry-bundle-'));
   writeFileSync(join(tmp, 'site.json'), JSON.stringify(config));
   execFileSync(process.execPath, [join(root, 'bin/consentry.mjs'), 'bundle', join(tmp, 'site.json'), '-o', join(tmp, 'baked', 'consentry.js')]);
+  writeFileSync(join(tmp, 'gpp.json'), JSON.stringify({ ...config, gpp: { sections: ['usnat'] } }));
+  execFileSync(process.execPath, [join(root, 'bin/consentry.mjs'), 'bundle', join(tmp, 'gpp.json'), '-o', join(tmp, 'gpp', 'consentry.js')]);
   server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     const send = (status, type, body) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
     if (path === '/baked.html') return send(200, 'text/html', page('/baked/consentry.js'));
+    if (/^\/gpp(-none)?\.html$/.test(path)) return send(200, 'text/html', page(path == '/gpp.html' ? '/gpp/consentry.js' : '/baked/consentry.js', '', GPP_ASK));
     if (path === '/config.html') return send(200, 'text/html', page('/dist/consentry.js', 'data-config="/consentry.json"'));
     if (path === '/consentry.json') return void setTimeout(() => send(200, 'application/json', JSON.stringify(config)), CONFIG_DELAY_MS);
-    const m = /^\/(baked|dist)\/([\w.-]+)$/.exec(path);
-    const file = m && join(m[1] == 'baked' ? join(tmp, 'baked') : dist, m[2]);
+    const m = /^\/(baked|gpp|dist)\/([\w.-]+)$/.exec(path);
+    const file = m && join(m[1] == 'dist' ? dist : join(tmp, m[1]), m[2]);
     if (!file || !existsSync(file)) return send(404, 'text/plain', 'not found');
     send(200, extname(file) == '.js' ? 'application/javascript' : 'application/octet-stream', readFileSync(file));
   });
@@ -118,6 +123,20 @@ for (const engine of ENGINES)
           await p.evaluate(() => (window.consentry.set({ categories: { performance: false } }), [window.consentry.get().categories.performance, window.consentry.get().method])),
           [false, 'custom'],
         );
+      } finally {
+        await p.close();
+      }
+    });
+
+    it('baked with gpp: the GPP stub answers the first tag; baked without gpp: no __gpp at all', async () => {
+      const p = await browser.newPage();
+      try {
+        await p.goto(url + '/gpp.html');
+        assert.deepEqual(await p.evaluate(() => [window.asked, window.pinged]), ['stub', 'stub']);
+        // The GPP chunk then takes over the stub's queue and answers as the CMP.
+        await p.waitForFunction(() => new Promise((r) => (__gpp('ping', (d) => r(d.cmpStatus == 'loaded')), setTimeout(r, 200, false))), { timeout: 10000 });
+        await p.goto(url + '/gpp-none.html');
+        assert.deepEqual(await p.evaluate(() => [window.asked, typeof window.__gpp]), ['none', 'undefined']);
       } finally {
         await p.close();
       }
