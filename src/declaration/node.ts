@@ -8,7 +8,8 @@ import { resolve } from '../config';
 import { LANGS, pickLang } from '../lang';
 import { declaration, html, markdown, Texts } from './render';
 import { css } from './styles';
-import en from '../i18n/en';
+import enWidget from '../i18n/en';
+import enDeclaration from '../i18n/en-declaration';
 import de from '../i18n/de';
 import fr from '../i18n/fr';
 import es from '../i18n/es';
@@ -17,6 +18,7 @@ import nl from '../i18n/nl';
 import pt from '../i18n/pt';
 import pl from '../i18n/pl';
 
+const en = { ...enWidget, ...enDeclaration };
 const BUILT_IN: Record<string, Record<string, string>> = { en, de, fr, es, it, nl, pt, pl };
 
 /** The widget's lookup order (widget/texts.ts): the configuration's texts, then the built-in ones, then English. */

@@ -2,7 +2,8 @@
  * Built-in English texts: the widget's strings and the default categories' names
  * and descriptions. Every language file has the same keys; `config.texts[lang][key]`
  * overrides any of them. English ships inside the widget chunk, the others as
- * separate `consentry-i18n-<lang>.js` chunks.
+ * separate `consentry-i18n-<lang>.js` chunks. The cookie declaration's own English
+ * keys are in en-declaration.ts, which only the declaration ships.
  */
 export default {
   'banner.title': 'We use cookies',
@@ -39,12 +40,6 @@ export default {
   'reload.text': 'Some services already ran on this page. Reload it to stop them.',
   'reload.button': 'Reload page',
   reopen: 'Cookie preferences',
-  'declaration.vendor': 'Service',
-  'declaration.links': 'Links',
-  'declaration.none': 'No services in this category.',
-  'declaration.self': 'This website',
-  'declaration.self.purpose': 'Remembers your cookie choices, so you are not asked again on every page.',
-  'declaration.days': '{n} days',
   'category.required.name': 'Strictly necessary',
   'category.required.description': 'Keep the site secure and working, for example your login and this consent choice. They cannot be switched off.',
   'category.functional.name': 'Functional',

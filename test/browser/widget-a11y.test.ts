@@ -4,7 +4,8 @@ import { clearState, openPage, ready, sleep, until } from './page';
 import { itUnless } from './engine';
 import { axe, control, fresh, shadowOf } from '../support/widget-ui.mjs';
 import { vendors } from '../support/widget-fixtures.mjs';
-import en from '../../src/i18n/en';
+import enWidget from '../../src/i18n/en';
+import enDeclaration from '../../src/i18n/en-declaration';
 import { LANGS } from '../../src/lang';
 import { held } from './placeholder-page';
 
@@ -128,7 +129,8 @@ describe('widget: under a strict Content-Security-Policy', () => {
 describe('widget: languages', () => {
   beforeEach(() => fresh(clearState));
 
-  it('every built-in language has exactly the English keys', async () => {
+  it('every built-in language has exactly the English keys (the widget\'s and the declaration\'s)', async () => {
+    const en = { ...enWidget, ...enDeclaration };
     for (const lang of LANGS.slice(1)) {
       const texts = (await import(`../../src/i18n/${lang}.ts`)).default;
       expect(Object.keys(texts).sort(), lang).to.deep.equal(Object.keys(en).sort());
