@@ -119,14 +119,17 @@ export default [
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
   {
-    // The banner and preferences UI, fetched by the loader only when it must show.
+    // The banner and preferences UI, fetched by the loader only when it must show. A first
+    // visit's loader fetches it before the configuration is in, so running it only defines
+    // `consentry.__widget`; the core calls that once it is ready (core.ts ui()).
     input: 'widget/index.tsx',
     output: { file: 'dist/consentry-widget.js', format: 'iife' },
-    plugins: [resolve(), ts(), minify()],
+    plugins: [resolve(), ts(), { name: 'deferred', renderChunk: (code) => `window.consentry.__widget=function(){${code}};` }, minify()],
   },
-  // One small chunk per built-in language but English (which ships in the widget).
+  // One small chunk per built-in language but English (which ships in the widget, and the
+  // declaration's part of it in the declaration chunk).
   ...readdirSync('src/i18n')
-    .filter((f) => f != 'en.ts')
+    .filter((f) => !/^en[.-]/.test(f))
     .map((f) => ({
       input: 'src/i18n/' + f,
       output: { file: `dist/consentry-i18n-${f.slice(0, -3)}.js`, format: 'iife', name: `consentry.__i18n.${f.slice(0, -3)}`, extend: true, exports: 'default' },

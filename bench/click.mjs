@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `node bench/click.mjs [rounds] [--cpu 4]`: only the click "Accept all" → first gated tag figure,
-// Consentry baked against vanilla-cookieconsent, interleaved, medians; a quick check while working
-// on the click path (`npm run bench` is the full comparison). Run `npm run build` first.
+// `node bench/click.mjs [rounds] [--cpu 4] [--banner]`: only the click "Accept all" → first gated tag
+// figure (or, with --banner, only navigation start → banner visible), Consentry baked and data-config
+// against vanilla-cookieconsent, interleaved, medians; a quick check while working on one path
+// (`npm run bench` is the full comparison). Run `npm run build` first.
 import { chromium } from 'playwright-core';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const rounds = +(argv.find((a, i) => /^\d+$/.test(a) && argv[i - 1] != '--cpu') || 10);
 const cpu = argv.includes('--cpu') ? +argv[argv.indexOf('--cpu') + 1] : 1;
+const bannerOnly = argv.includes('--banner');
 const products = { 'consentry-baked': null, 'consentry-config': null, cc: '#cc-main .cm [data-role=all]' };
 
 const dir = bakedSite('click');
@@ -31,6 +33,11 @@ try {
       if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
       await page.goto(`http://127.0.0.1:${server.port}/page/${p}`, { waitUntil: 'load' });
       await page.waitForFunction(() => window.__bench.banner != null, null, { timeout: 20000 });
+      if (bannerOnly) {
+        got[p].push(await page.evaluate(() => __bench.banner));
+        await ctx.close();
+        continue;
+      }
       await page.waitForTimeout(cpu > 1 ? 150 : 80);
       await (sel ? page.locator(sel) : page.getByRole('button', { name: /^\s*accept all\s*$/i })).first().click({ force: true });
       await page.waitForFunction(() => window.__ran.length > 0, null, { timeout: 20000 });

@@ -3,10 +3,8 @@
  * element, or `data-config`) and how its defaults are filled in.
  */
 import type { Category, Config, ResolvedCategory, ResolvedConfig } from './types';
-import { jar } from './store';
 import { sum } from './sum';
-import { chunk, RELEASE } from './release';
-import { preload } from './script';
+import { RELEASE } from './release';
 
 const DEFAULT_CATEGORIES: Category[] = [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }];
 
@@ -90,15 +88,8 @@ export async function loadConfig(
   url: string | null,
   validator: () => Promise<Validator>,
   checkBaked?: boolean,
-  /** Where the widget chunk is, and the nonce for it. */
-  assetBase?: string,
-  nonce = '',
 ): Promise<Loaded> {
   if (baked && !checkBaked) return resolve(baked);
-  // While the configuration downloads (data-config) and waits for its check, a first visit's
-  // widget downloads too, not after them. Without a cookie holding a decision of ours (store.ts:
-  // `1.<uuid>.…`) there is none to find, whatever the configuration names its cookie.
-  if (!baked && assetBase && !/=1\.[\da-f-]{36}\./.test(jar())) preload(chunk('consentry-widget.js', assetBase), nonce);
   const known = baked ? null : remembered();
   const early = known ? null : validator();
   // Awaited only after the configuration arrives: until then its failure is nobody's uncaught error.

@@ -115,10 +115,7 @@ function changed(before: Allowed): Allowed {
   const gone = core.config.vendors.filter((v) => vendors.indexOf(v.id) >= 0);
   // Only a withdrawal needs the cleanup, so it is a chunk (cleanup-chunk.ts), fetched then.
   if (gone.length)
-    (cleanup ||= core.need('consentry-cleanup.js')).then(
-      () => api.__cleanup!(gone),
-      (e) => console.error('[consentry] ' + e.message),
-    );
+    (cleanup ||= core.need('consentry-cleanup.js')).then(() => api.__cleanup!(gone), failed);
   // A tag that already ran keeps running until the page reloads; the widget offers that reload.
   if (vendors.concat(lost(before.categories, now.categories)).some(gate._ran)) ranDenied = true;
   consentMode && consentMode.consentUpdate(core.config, now);
@@ -213,7 +210,7 @@ function ui() {
   // The banner's language file comes in parallel, not after the widget asks for it.
   // (English, LANGS[0], is inside the widget.)
   if (LANGS.indexOf(core.lang) > 0) core.load(core.asset(`consentry-i18n-${core.lang}.js`)).catch(() => {});
-  return (widget ||= core.need('consentry-widget.js').then(() => core.ui!));
+  return (widget ||= core.need('consentry-widget.js').then(() => (api.__widget!(), core.ui!)));
 }
 
 /** No decision applies yet: opt-out regions record the default, everyone sees the banner. */
@@ -238,6 +235,14 @@ const declaration = () => document.querySelector('[data-consentry-declaration]')
 
 export async function start(opts: Options): Promise<CoreHandle> {
   const nonce = opts.nonce || '';
+  // Our own requests (widget, configuration, validator) leave before the gate's set-up, which
+  // takes the loader's longest stretch of a slow CPU and needs none of them. A first visit's
+  // widget downloads while the configuration does and waits for its check, not after them.
+  // Without a cookie holding a decision of ours (store.ts: `1.<uuid>.…`) there is none to find,
+  // whatever the configuration names its cookie.
+  // (The widget chunk only registers itself when it runs; ui() starts it.)
+  if (!/=1\.[\da-f-]{36}\./.test(store.jar())) addScript(chunk('consentry-widget.js', opts.assetBase), nonce).catch(() => {});
+  const loading = loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig);
   gate._start(nonce);
   // A footer "Cookie Preferences" link works whenever it is clicked.
   document.addEventListener('click', (e) => {
@@ -247,7 +252,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
       show();
     }
   });
-  const { config, error } = await loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig, opts.assetBase, nonce);
+  const { config, error } = await loading;
   const html = document.documentElement.lang;
   const signals = readSignals();
   // Published as `core` only once complete: until then API calls wait in `queued`.
@@ -270,9 +275,9 @@ export async function start(opts: Options): Promise<CoreHandle> {
       const src = c.asset(name);
       if (!moreUrl) return c.load(src);
       // Both download at once; `ordered` runs them in this order, so the chunk finds the whole
-      // configuration. Without the rest it still runs, with the built-in texts.
-      addScript(moreUrl, nonce, true).catch(failed);
-      return addScript(src, nonce, true);
+      // configuration, and the widget, which may have come early, starts after both. Without the
+      // rest it still runs, with the built-in texts.
+      return Promise.all([addScript(moreUrl, nonce, true).catch(failed), addScript(src, nonce, true)]).then(() => {});
     },
   };
   if (opts.more) moreUrl = new URL(opts.more, opts.assetBase).href;

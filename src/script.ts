@@ -23,13 +23,3 @@ export const addScript = (src: string, nonce: string, ordered?: boolean) =>
     document.head.appendChild(s);
   }));
 
-/** Starts downloading one of our chunks without running it: a later addScript of the same URL finds it in the preload cache. */
-export function preload(src: string, nonce: string) {
-  const l = document.createElement('link');
-  l.rel = 'preload';
-  l.as = 'script';
-  l.href = src;
-  l.nonce = nonce;
-  (l as any).fetchPriority = 'high';
-  document.head.appendChild(l);
-}
