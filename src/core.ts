@@ -300,6 +300,9 @@ export async function start(opts: Options): Promise<CoreHandle> {
   vendorApis = api.__vendorApis;
   const prev = store.read(config);
   stored = !core.error && current(prev, config, core.mode, signals) ? prev : null;
+  // A new revision asks again and, until the visitor answers, only required runs: in an opt-out
+  // region too once they had chosen there (its default would undo their "Do not sell").
+  if (!stored && prev && prev.revision != config.revision && store.METHODS.indexOf(prev.method) < 3) core.mode = 'opt-in';
   consentMode && consentMode.consentDefault(config, state(), opts.region, stored);
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.

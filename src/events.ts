@@ -10,12 +10,13 @@ const once: Record<string, { d: any }> = Object.create(null);
 export function on(event: EventName, fn: Fn): () => void {
   // Said at the call that made the mistake, not later from every emit.
   if (typeof fn != 'function') throw new TypeError('[consentry] on(' + JSON.stringify(String(event)) + ', listener): the listener is not a function');
-  (listeners[event] ||= []).push(fn);
+  const l = (listeners[event] ||= []);
+  l.push(fn);
   if (once[event]) Promise.resolve().then(() => fn(once[event].d));
+  // Once only: a second call must not take away another subscription of the same function.
+  let i = 0;
   return () => {
-    const l = listeners[event];
-    const i = l.indexOf(fn);
-    if (i >= 0) l.splice(i, 1);
+    i++ || l.splice(l.indexOf(fn) >>> 0, 1);
   };
 }
 
