@@ -84,33 +84,8 @@ function splitConfig(config, resolve) {
       rest.texts = config.texts;
     } else loader[k] = config[k];
   }
-  return { loader: lean(loader, resolve), rest: Object.keys(rest).length ? rest : null };
-}
-
-/** JSON with sorted keys: two configurations that mean the same write the same. */
-const canonical = (v) =>
-  v && typeof v == 'object' ? (Array.isArray(v) ? `[${v.map(canonical)}]` : `{${Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + canonical(v[k]))}}`) : JSON.stringify(v);
-
-/**
- * Leaves out of the loader's part what the loader would fill in anyway (src/config.ts resolve):
- * a field goes only when the configuration resolves to the same without it.
- */
-function lean(config, resolve) {
-  const out = structuredClone(config);
-  const want = canonical(resolve(config).config);
-  const same = (c) => canonical(resolve(c).config) == want;
-  const drop = (obj, key) => {
-    const was = obj[key];
-    delete obj[key];
-    if (!same(out)) obj[key] = was;
-  };
-  for (const k of ['cookie', 'beacon', 'autoBlock', 'mode']) {
-    if (out[k] && typeof out[k] == 'object') for (const f of Object.keys(out[k])) drop(out[k], f);
-    if (out[k] && !Object.keys(out[k]).length) drop(out, k);
-  }
-  for (const c of out.categories || []) for (const f of ['signals', 'required']) if (f in c) drop(c, f);
-  for (const k of ['categories', 'googleConsentMode', 'vendors']) if (k in out) drop(out, k);
-  return out;
+  // Resolved here, with its defaults filled in: the baked loader has no code for that (config-load-baked.ts).
+  return { loader: resolve(loader).config, rest: Object.keys(rest).length ? rest : null };
 }
 
 /** A chunk of this build by its plain name (`consentry-widget.js`): its file name carries the release. */

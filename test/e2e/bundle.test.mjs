@@ -44,6 +44,7 @@ before(async () => {
     const path = new URL(req.url, 'http://x').pathname;
     const send = (status, type, body) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
     if (path === '/baked.html') return send(200, 'text/html', page('/baked/consentry.js'));
+    if (path === '/unbaked.html') return send(200, 'text/html', page('/dist/consentry.baked.js'));
     if (/^\/gpp(-none)?\.html$/.test(path)) return send(200, 'text/html', page(path == '/gpp.html' ? '/gpp/consentry.js' : '/baked/consentry.js', '', GPP_ASK));
     if (path === '/config.html') return send(200, 'text/html', page('/dist/consentry.js', 'data-config="/consentry.json"'));
     if (path === '/consentry.json') return void setTimeout(() => send(200, 'application/json', JSON.stringify(config)), CONFIG_DELAY_MS);
@@ -137,6 +138,19 @@ for (const engine of ENGINES)
         await p.waitForFunction(() => new Promise((r) => (__gpp('ping', (d) => r(d.cmpStatus == 'loaded')), setTimeout(r, 200, false))), { timeout: 10000 });
         await p.goto(url + '/gpp-none.html');
         assert.deepEqual(await p.evaluate(() => [window.asked, typeof window.__gpp]), ['none', 'undefined']);
+      } finally {
+        await p.close();
+      }
+    });
+
+    it('the baked build served without a baked configuration fails closed: a banner, nothing gated runs, even on "Accept all"', async () => {
+      const p = await browser.newPage();
+      try {
+        await p.goto(url + '/unbaked.html');
+        await p.waitForFunction(() => (document.getElementById('consentry-ui')?.shadowRoot?.textContent || '').includes('Accept all'), { timeout: 10000 });
+        await p.click('button >> text=Accept all');
+        await new Promise((r) => setTimeout(r, 500));
+        assert.deepEqual(await p.evaluate(() => [window.gated ?? 0, window.consentry.allowed('performance'), window.consentry.get()?.method]), [0, false, 'accept-all']);
       } finally {
         await p.close();
       }
