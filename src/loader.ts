@@ -6,7 +6,7 @@ import { api, start } from './core';
 import { addScript } from './script';
 import { chunk } from './release';
 import { preview } from './gate';
-import { gppStub } from './gpp/stub';
+import { gppEarly } from './gpp/stub';
 
 const w = window as any;
 const me = document.currentScript as HTMLScriptElement | null;
@@ -22,9 +22,7 @@ else if (me) {
   delete w.__consentryMore;
   // The gate holds the baked hosts' plain tags from the first moment (gate/index.ts preview).
   preview(baked);
-  // GPP's stub must exist before any tag asks: at once when the configuration is here already
-  // (a look at the inline text is enough: a configuration without gpp just answers "not applicable").
-  if (baked ? baked.gpp : /"gpp"\s*:\s*[{t]/.test((document.getElementById('consentry-config') || me).textContent!)) gppStub();
+  gppEarly(baked, me);
   start({
     config: baked,
     configUrl: d.config,

@@ -4,4 +4,5 @@
  * (stub-chunk.ts) when the configuration has `gpp`, so the loader carries no stub code.
  */
 export const gppStub = () => {};
+export const gppEarly = (_baked: unknown, _me: unknown) => {};
 export const stubbed = () => !!(window as any).consentry.__gppStub;

@@ -23,3 +23,12 @@ export function gppStub() {
       ? a[1]({ gppVersion: '1.1', cmpStatus: 'stub', cmpDisplayStatus: 'hidden', signalStatus: 'not ready', supportedAPIs: [], cmpId: 0, sectionList: [], applicableSections: [-1], gppString: '', parsedSections: {} }, true)
       : queue.push(a);
 }
+
+/**
+ * GPP's stub must exist before any tag asks: the loader sets it up at once when the configuration
+ * is here already (a look at the inline text is enough: a configuration without gpp just answers
+ * "not applicable"); a fetched one gets it when it arrives (core.ts).
+ */
+export function gppEarly(baked: any, me: HTMLScriptElement) {
+  if (baked ? baked.gpp : /"gpp"\s*:\s*[{t]/.test((document.getElementById('consentry-config') || me).textContent!)) gppStub();
+}
