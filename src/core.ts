@@ -79,6 +79,8 @@ let beaconUrl = '';
 /** What the gate releases: it lags a new decision until the ledger acknowledges it. */
 let released: Allowed = { categories: {}, vendors: {} };
 let ranDenied = false;
+/** A stored choice that no longer applies (a new revision, a new signal): the next decision withdraws what it allowed. */
+let old: Allowed | null = null;
 let pending = 0;
 let widget: Promise<NonNullable<CoreHandle['ui']>> | null = null;
 let placeholders: Promise<void> | null = null;
@@ -111,7 +113,7 @@ function setReleased(a: Allowed) {
 function changed(before: Allowed): Allowed {
   const now = state();
   const lost = (a: Record<string, boolean>, b: Record<string, boolean>) => Object.keys(a).filter((id) => a[id] && !b[id]);
-  const vendors = lost(before.vendors, now.vendors);
+  const vendors = lost(before.vendors, now.vendors).concat(old ? lost(old.vendors, now.vendors) : []);
   const gone = core.config.vendors.filter((v) => vendors.indexOf(v.id) >= 0);
   // Only a withdrawal needs the cleanup, so it is a chunk (cleanup-chunk.ts), fetched then.
   if (gone.length)
@@ -300,6 +302,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
   vendorApis = api.__vendorApis;
   const prev = store.read(config);
   stored = !core.error && current(prev, config, core.mode, signals) ? prev : null;
+  if (!stored) old = prev;
   // A new revision asks again and, until the visitor answers, only required runs: in an opt-out
   // region too once they had chosen there (its default would undo their "Do not sell").
   if (!stored && prev && prev.revision != config.revision && store.METHODS.indexOf(prev.method) < 3) core.mode = 'opt-in';

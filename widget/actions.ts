@@ -13,6 +13,8 @@ const say = (said: string) => setTimeout(() => set({ said }), 100);
 /** `core.ui.show`: waits for the visitor's language so the banner never flashes in English first. */
 export const show = (view: 'banner' | 'prefs') =>
   textsReady.then(() => {
+    // Told once per opening: show() on an open dialog (a second footer link) is no new `show`.
+    const was = view == 'prefs' ? state.prefs : state.banner;
     if (view == 'prefs') openPrefs();
     else {
       set({ banner: true, reload: false });
@@ -20,7 +22,7 @@ export const show = (view: 'banner' | 'prefs') =>
       say(t(core.mode == 'opt-out' ? 'optout.title' : 'banner.title'));
       if (core.config.ui.layout == 'modal') $('.bn .b')!.focus();
     }
-    core.emit('show', view);
+    was || core.emit('show', view);
   });
 
 function openPrefs() {

@@ -20,3 +20,19 @@ describe('contract3: on() returns an unsubscribe function', () => {
     expect(heard).to.deep.equal(['accept-all']);
   });
 });
+
+describe('contract3: show and hide events', () => {
+  beforeEach(clearState);
+
+  it('show() twice on an open dialog is one `show`; a choice then hides it once', async () => {
+    const { win } = await openPage({ config });
+    await ready(win);
+    const events: string[] = [];
+    for (const e of ['show', 'hide']) win.consentry.on(e, (view: string) => events.push(`${e}:${view}`));
+    await win.consentry.show();
+    await win.consentry.show();
+    win.consentry.rejectAll();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.filter((e) => e.endsWith(':prefs'))).to.deep.equal(['show:prefs', 'hide:prefs']);
+  });
+});

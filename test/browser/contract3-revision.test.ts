@@ -49,3 +49,29 @@ describe('contract3: a new revision in an opt-out region', () => {
     expect(next.consentry.allowed('performance')).to.equal(true);
   });
 });
+
+describe('contract3: the answer to a re-prompt withdraws what the old choice allowed', () => {
+  beforeEach(clearState);
+  const withCookies = { revision: 1, vendors: [{ id: 'ga', name: 'GA', category: 'performance', cookies: [{ name: '_ga', match: 'prefix' }] }] };
+  const names = (w: Window) => w.document.cookie.split('; ').map((c) => c.split('=')[0]).filter((n) => n && n != 'consentry');
+
+  it('"Reject all" after a new revision deletes the cookies of a vendor the visitor had accepted before; "Accept all" keeps them', async () => {
+    const { win } = await openPage({ config: withCookies });
+    await ready(win);
+    win.consentry.acceptAll();
+    win.document.cookie = '_ga=GA1.1.123; Path=/';
+    await sleep(50);
+    const { win: next } = await openPage({ config: { ...withCookies, revision: 2 } });
+    expect(await ready(next)).to.equal(null);
+    next.consentry.acceptAll();
+    await sleep(300);
+    expect(names(next), 'accepted again').to.deep.equal(['_ga']);
+    // And the same visitor, asked again by revision 3, now refuses.
+    await sleep(50);
+    const { win: third } = await openPage({ config: { ...withCookies, revision: 3 } });
+    expect(await ready(third)).to.equal(null);
+    third.consentry.rejectAll();
+    await until(() => !names(third).length, 3000, 'the _ga cookie deleted').catch(() => {});
+    expect(names(third), 'refused on the re-prompt').to.deep.equal([]);
+  });
+});
