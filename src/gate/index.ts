@@ -250,13 +250,14 @@ export function startGate(host: GateHost): Gate {
     let p = frames.get(o);
     if (!p) {
       const nav = (u: any, how: string) => (hold(f, 'src', (u = once(u))) ? cfg && check(f) : w.location[how](u));
-      // Methods run on the real objects, with the real window and document for these proxies
-      // as arguments; constructors (capitalised: Image, XMLHttpRequest) are left as they are.
+      // Methods run on the real objects (or on the `this` they are given, as the frame's fetch bound
+      // to the page by Sentry), with the real window and document for these proxies as arguments;
+      // constructors (capitalised: Image, XMLHttpRequest) are left as they are.
       // A wrapper of this page, not the frame's bind: WebKit takes a bound function's realm as
       // the caller, so the page's postMessage would reach the frame with the frame as its source.
       const get = (o: any, k: PropertyKey) => {
         const v = o[k];
-        return typeof v == 'function' && typeof k == 'string' && k > '[' ? (...a: any[]) => Reflect.apply(v, o, a.map((x) => real.get(x) || x)) : v;
+        return typeof v == 'function' && typeof k == 'string' && k > '[' ? function (this: any, ...a: any[]) { return Reflect.apply(v, (this != null && real.get(this)) || this || o, a.map((x) => real.get(x) || x)); } : v; // prettier-ignore
       };
       const loc = new Proxy(
         {},

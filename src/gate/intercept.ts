@@ -270,7 +270,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     const R = W.XMLHttpRequest.prototype;
     const { open, send, abort } = R;
     // A held fetch whose signal aborts rejects with its reason at once, as a fetch does, and is never sent.
-    wrap(W, 'fetch', (f) => (i: any, o?: any) => {
+    // It keeps its `this`: a removed frame's fetch bound to the page (Sentry's) fetches for the page.
+    wrap(W, 'fetch', (f) => function (this: any, i: any, o?: any) {
       let later: (v: any) => void, no!: (e: Error) => void;
       const p = new Promise((r, j) => ((later = r), (no = j)));
       const s = (o && o.signal) || (i && i.signal);
@@ -280,7 +281,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       } catch (e) {
         u = i = String(i);
       }
-      if (net(u, () => (s && s.aborted) || later(f(i, o)), () => no(new W.TypeError('[consentry] no consent for ' + u)))) return f(i, o);
+      if (net(u, () => (s && s.aborted) || later(f.call(this, i, o)), () => no(new W.TypeError('[consentry] no consent for ' + u)))) return f.call(this, i, o);
       s && (s.aborted ? no(s.reason) : s.addEventListener('abort', () => no(s.reason)));
       return p;
     });
