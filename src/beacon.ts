@@ -25,7 +25,7 @@ const bools = (o: any) => Object.keys(o).every((k) => o[k] === !!o[k]);
  */
 function record(r: any): boolean {
   try {
-    return r.v === 1 && r.id && METHODS.indexOf(r.method) >= 0 && [r.categories, r.vendors, r.signals].every(bools);
+    return r.v === 1 && r.id && METHODS.includes(r.method) && [r.categories, r.vendors, r.signals].every(bools);
   } catch {
     // null where an object belongs, and the like
     return false;

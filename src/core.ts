@@ -79,8 +79,8 @@ let beaconUrl = '';
 /** What the gate releases: it lags a new decision until the ledger acknowledges it. */
 let released: Allowed = { categories: {}, vendors: {} };
 let ranDenied = false;
-/** A stored choice that no longer applies (a new revision, a new signal): the next decision withdraws what it allowed. */
-let old: Allowed | null = null;
+/** The vendors a stored choice that no longer applies allowed (a new revision, a new signal): the next decision withdraws them. */
+let old: Record<string, boolean> = {};
 let pending = 0;
 let widget: Promise<NonNullable<CoreHandle['ui']>> | null = null;
 let placeholders: Promise<void> | null = null;
@@ -113,8 +113,8 @@ function setReleased(a: Allowed) {
 function changed(before: Allowed): Allowed {
   const now = state();
   const lost = (a: Record<string, boolean>, b: Record<string, boolean>) => Object.keys(a).filter((id) => a[id] && !b[id]);
-  const vendors = lost(before.vendors, now.vendors).concat(old ? lost(old.vendors, now.vendors) : []);
-  const gone = core.config.vendors.filter((v) => vendors.indexOf(v.id) >= 0);
+  const vendors = lost(before.vendors, now.vendors).concat(lost(old, now.vendors));
+  const gone = core.config.vendors.filter((v) => vendors.includes(v.id));
   // Only a withdrawal needs the cleanup, so it is a chunk (cleanup-chunk.ts), fetched then.
   if (gone.length)
     (cleanup ||= core.need('consentry-cleanup.js')).then(() => api.__cleanup!(gone), failed);
@@ -302,10 +302,12 @@ export async function start(opts: Options): Promise<CoreHandle> {
   vendorApis = api.__vendorApis;
   const prev = store.read(config);
   stored = !core.error && current(prev, config, core.mode, signals) ? prev : null;
-  if (!stored) old = prev;
-  // A new revision asks again and, until the visitor answers, only required runs: in an opt-out
-  // region too once they had chosen there (its default would undo their "Do not sell").
-  if (!stored && prev && prev.revision != config.revision && store.METHODS.indexOf(prev.method) < 3) core.mode = 'opt-in';
+  if (!stored && prev) {
+    old = prev.vendors;
+    // A new revision asks again and, until the visitor answers, only required runs: in an opt-out
+    // region too once they had chosen there (its default would undo their "Do not sell").
+    if (prev.revision != config.revision && store.METHODS.indexOf(prev.method) < 3) core.mode = 'opt-in';
+  }
   consentMode && consentMode.consentDefault(config, state(), opts.region, stored);
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.

@@ -81,8 +81,8 @@ function unpack(s: string, all: Item[]) {
   const ids = all.map((x) => x.id);
   const list = l ? l.split('~') : [];
   return (
-    (hex ? h == key(all) : list.every((id) => ids.indexOf(id.replace('!', '')) >= 0)) &&
-    ((i: number) => (hex ? ((parseInt(hex[i >> 2], 16) >> (i & 3)) & 1) * 2 : list.indexOf(ids[i]) >= 0 ? 1 : -(list.indexOf('!' + ids[i]) >= 0)))
+    (hex ? h == key(all) : list.every((id) => ids.includes(id.replace('!', '')))) &&
+    ((i: number) => (hex ? ((parseInt(hex[i >> 2], 16) >> (i & 3)) & 1) * 2 : list.includes(ids[i]) ? 1 : -list.includes('!' + ids[i])))
   );
 }
 

@@ -14,7 +14,7 @@ const say = (said: string) => setTimeout(() => set({ said }), 100);
 export const show = (view: 'banner' | 'prefs') =>
   textsReady.then(() => {
     // Told once per opening: show() on an open dialog (a second footer link) is no new `show`.
-    const was = view == 'prefs' ? state.prefs : state.banner;
+    const was = state[view];
     if (view == 'prefs') openPrefs();
     else {
       set({ banner: true, reload: false });
