@@ -36,4 +36,17 @@ describe('compat3: a fetch taken from a removed frame and bound to the page', ()
     expect((await fetch(url('ga', 'now.gif'), { mode: 'no-cors' })).type).to.equal('opaque');
     expect(await requested()).to.include('ga/now.gif');
   });
+
+  it('a timer taken from a removed frame and bound to the page fires', async () => {
+    const { win, doc } = await openPage({ config });
+    await ready(win);
+    const frame = doc.createElement('iframe');
+    doc.head.appendChild(frame);
+    const timeout = (frame.contentWindow as any).setTimeout.bind(win);
+    doc.head.removeChild(frame);
+    let fired = false;
+    timeout(() => (fired = true), 10);
+    await sleep(500);
+    expect(fired).to.equal(true);
+  });
 });
