@@ -77,10 +77,12 @@ async function choose(s, choice) {
 async function runOne(slot, c, site, run, control) {
   const { net, browser } = slot;
   net.handlers = { ...c.net, [SITE]: site(control) };
-  net.clear();
   let s;
   try {
     s = await browser.open();
+    // Cleared once the new session is up: a beacon the previous page sent as it closed (a library
+    // flushing on pagehide) that arrived late on a busy machine is not this run's.
+    net.clear();
     const t0 = Date.now();
     await s.goto(`https://${SITE}/`);
     // A browser that does not go through the vendor network would pass every "before" check.
