@@ -115,16 +115,17 @@ const COMMANDS = {
       const loader = readFileSync(join(dist, built), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
       const dir = dirname(resolve(out));
       mkdirSync(dir, { recursive: true });
-      // Consent Mode rides in the same file, so its defaults cost no extra request.
-      const consentMode = config.googleConsentMode ? readFileSync(join(dist, chunk('consentry-consent-mode.js')), 'utf8') : '';
+      // Chunks that must act before the page's first tag ride in the same file, costing no request:
+      // Consent Mode's defaults, vendors' consent APIs, and the GPP stub (the baked build has none
+      // of its own; an older dist/'s loader has).
+      const rides = (on, name) => (on ? readFileSync(join(dist, chunk(name)), 'utf8') : '');
+      const consentMode = rides(config.googleConsentMode, 'consentry-consent-mode.js');
+      const vendorApis = rides((config.vendors || []).some((v) => v.consentApi), 'consentry-vendor-apis.js');
+      const gppStub = rides(config.gpp && built == 'consentry.baked.js', 'consentry-gpp-stub.js');
       // What decisions and the gate need stays in the loader, which every page view downloads;
       // texts, names and vendor facts go to a file of their own, fetched with the widget (and the
       // placeholder, declaration and cleanup chunks), named after its content so it can be cached
       // for good like the release-named chunks.
-      const vendorApis = (config.vendors || []).some((v) => v.consentApi) ? readFileSync(join(dist, chunk('consentry-vendor-apis.js')), 'utf8') : '';
-      // The GPP stub must answer before the page's first tag; only configurations with gpp carry it.
-      // (The baked build has none of its own; an older dist/'s loader has.)
-      const gppStub = config.gpp && built == 'consentry.baked.js' ? readFileSync(join(dist, chunk('consentry-gpp-stub.js')), 'utf8') : '';
       const { loader: mine, rest } = splitConfig(config, (await lib()).resolve);
       let more = '';
       if (rest) {

@@ -90,10 +90,18 @@ for (const engine of ENGINES)
       browser = await launch(engine);
     });
     after(() => browser?.close());
-
-    it('baked: the widget shows the configured texts; a returning visitor downloads the loader only', async () => {
+    /** Runs `fn` on a new page of this engine, and closes the page whatever happens. */
+    const withPage = async (fn) => {
       const p = await browser.newPage();
       try {
+        await fn(p);
+      } finally {
+        await p.close();
+      }
+    };
+
+    it('baked: the widget shows the configured texts; a returning visitor downloads the loader only', () =>
+      withPage(async (p) => {
         await p.goto(url + '/baked.html');
         await p.waitForFunction((t) => (document.getElementById('consentry-ui')?.shadowRoot?.textContent || '').includes(t), { timeout: 10000 }, TITLE);
         // The vendor's facts reached the configuration the widget and the other chunks read.
@@ -124,41 +132,29 @@ for (const engine of ENGINES)
           await p.evaluate(() => (window.consentry.set({ categories: { performance: false } }), [window.consentry.get().categories.performance, window.consentry.get().method])),
           [false, 'custom'],
         );
-      } finally {
-        await p.close();
-      }
-    });
+      }));
 
-    it('baked with gpp: the GPP stub answers the first tag; baked without gpp: no __gpp at all', async () => {
-      const p = await browser.newPage();
-      try {
+    it('baked with gpp: the GPP stub answers the first tag; baked without gpp: no __gpp at all', () =>
+      withPage(async (p) => {
         await p.goto(url + '/gpp.html');
         assert.deepEqual(await p.evaluate(() => [window.asked, window.pinged]), ['stub', 'stub']);
         // The GPP chunk then takes over the stub's queue and answers as the CMP.
         await p.waitForFunction(() => new Promise((r) => (__gpp('ping', (d) => r(d.cmpStatus == 'loaded')), setTimeout(r, 200, false))), { timeout: 10000 });
         await p.goto(url + '/gpp-none.html');
         assert.deepEqual(await p.evaluate(() => [window.asked, typeof window.__gpp]), ['none', 'undefined']);
-      } finally {
-        await p.close();
-      }
-    });
+      }));
 
-    it('the baked build served without a baked configuration fails closed: a banner, nothing gated runs, even on "Accept all"', async () => {
-      const p = await browser.newPage();
-      try {
+    it('the baked build served without a baked configuration fails closed: a banner, nothing gated runs, even on "Accept all"', () =>
+      withPage(async (p) => {
         await p.goto(url + '/unbaked.html');
         await p.waitForFunction(() => (document.getElementById('consentry-ui')?.shadowRoot?.textContent || '').includes('Accept all'), { timeout: 10000 });
         await p.click('button >> text=Accept all');
         await new Promise((r) => setTimeout(r, 500));
         assert.deepEqual(await p.evaluate(() => [window.gated ?? 0, window.consentry.allowed('performance'), window.consentry.get()?.method]), [0, false, 'accept-all']);
-      } finally {
-        await p.close();
-      }
-    });
+      }));
 
-    it('data-config first visit: the configuration, its check and the widget download side by side', async () => {
-      const p = await browser.newPage();
-      try {
+    it('data-config first visit: the configuration, its check and the widget download side by side', () =>
+      withPage(async (p) => {
         await p.goto(url + '/config.html');
         await p.waitForFunction((t) => (document.getElementById('consentry-ui')?.shadowRoot?.textContent || '').includes(t), { timeout: 10000 }, TITLE);
         const got = await requests(p);
@@ -170,8 +166,5 @@ for (const engine of ENGINES)
         // was not waiting for it.
         assert.ok(validatorStart < configEnd - CONFIG_DELAY_MS / 2, `validator at ${validatorStart} ms, configuration in at ${configEnd} ms`);
         assert.ok(widgetStart < configEnd - CONFIG_DELAY_MS / 2, `widget at ${widgetStart} ms, configuration in at ${configEnd} ms`);
-      } finally {
-        await p.close();
-      }
-    });
+      }));
   });
