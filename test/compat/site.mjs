@@ -85,11 +85,19 @@ async function file(base, rel) {
   }
 }
 
+/** What prepareSite made of each case: one bundle and one baked loader for every engine. */
+const prepared = new WeakMap();
+
 /**
- * Prepares a case (its bundle, its baked loader) once; returns `handler(control)`, the site's
- * answer to every request for www.compat.test.
+ * Prepares a case (its bundle, its baked loader) once, for every engine that runs it; returns
+ * `handler(control)`, the site's answer to every request for www.compat.test.
  */
-export async function prepareSite(c) {
+export function prepareSite(c) {
+  if (!prepared.has(c)) prepared.set(c, prepare(c));
+  return prepared.get(c);
+}
+
+async function prepare(c) {
   const app = c.app ? await bundle(c.app) : null;
   const baked = c.embed == 'baked' ? await bake(c) : null;
   const modules = join(root, 'node_modules');
