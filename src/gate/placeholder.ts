@@ -19,15 +19,18 @@ import { httpUrl } from '../url';
 import { button, dark, light, names, ring } from '../../widget/styles';
 
 // A short box (the default iframe is 150 px tall) keeps the name, the button and the link.
+// They stack in block flow, not in a grid: WebKit sometimes sized the grid's row for the button
+// as if its 44 px minimum excluded padding and border, stretched the button to 63 px and
+// overflowed the default box.
 const css = `html{${light};color:var(--fg);background:var(--surface)}
 .dark{${dark};color-scheme:dark}
 body{margin:0;height:100vh;display:grid;place-items:center;text-align:center;font-family:var(--consentry-font);font-size:var(--consentry-font-size,15px);line-height:1.5}
-div{display:grid;gap:.5em;justify-items:center;padding:.75em 1em;max-width:30em}
-p{margin:0}
+div{padding:.75em 1em;max-width:30em}
+p{margin:0 0 .5em}
 .n{font-size:1.25em;font-weight:700}
 .t{color:var(--muted)}
-a{color:var(--accent)}
-button{${button}}
+a{color:var(--accent);display:inline-block;margin-top:.5em}
+button{${button};display:block;margin:auto}
 button:hover{filter:brightness(1.12)}
 :focus-visible{${ring}}
 @media(max-height:13em){.t{display:none}}`;
