@@ -4,7 +4,7 @@
 //
 // Chromium honours only the last --disable-features (and --enable-features) on its command
 // line: a second one replaces the first whole. Playwright passes its own lists, and ours come
-// after them, so ours repeat Playwright 1.65's and add to them (test/node/chromium-args.test.mjs
+// after them, so ours repeat Playwright 1.65's and add to them (test/e2e/chromium-args.test.mjs
 // fails when an upgraded Playwright passes a feature these lists lack).
 
 /** Playwright 1.65's --disable-features, as it passes them. */
