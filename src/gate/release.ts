@@ -9,7 +9,12 @@
  * and listeners run once.
  * Without `async`, copies go on the browser's in-order list (`async = false`)
  * and an inline one waits until every such script before it has loaded or
- * failed. The `async` attribute, not the property, says which for a tag in
+ * failed. The first such script released while none is loading (the first tag
+ * a decision lets through) loads alone: what follows it waits until it has
+ * loaded or failed, at most LEAD_MS. None of the others could run before it
+ * anyway, and ten requests starting together share the connection set-up and
+ * the bandwidth with it: on loopback, the first of ten ran after 33 ms instead
+ * of 14, and the tenth came no later. The `async` attribute, not the property, says which for a tag in
  * the HTML: Chromium reports `.async === true` on an inert script. Everything
  * else held (images, iframes, links, media) gets its URL back from
  * `data-src`/`data-srcset`/… on the same element, which then fires its own events.
@@ -18,10 +23,16 @@ import { KINDS, plain, runs } from './intercept';
 
 import { trust } from './trusted';
 
+/** How long the tags after the first wait for it at most. */
+const LEAD_MS = 300;
+
 export function releaser(setAttr: (this: Element, n: string, v: string) => void, nonce: string) {
   const q: any[] = [];
   let pending = 0;
-  const done = () => --pending || pump();
+  // The first in-order script of a release, while it loads alone.
+  let lead: any = 0;
+  const go = () => ((lead = 0), pump());
+  const done = (e: Event) => (--pending, e.target == lead ? go() : pending || pump());
 
   function run(old: any) {
     const h = old._h;
@@ -50,7 +61,7 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     // One the browser does not run fires no load event: nothing waits for it.
     if (s.src && runs(s.type) && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
       s.async = false;
-      pending++;
+      if (!pending++) (lead = s), setTimeout(() => lead == s && go(), LEAD_MS);
       s.addEventListener('load', done);
       s.addEventListener('error', done);
     }
@@ -65,7 +76,7 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
   }
 
   function pump() {
-    while (q.length) {
+    while (q.length && !lead) {
       const el = q[0];
       if (plain(el) && !el.hasAttribute('src') && pending) return;
       // Off the queue first: an inline script runs inside run() and may release more.
