@@ -243,7 +243,11 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // Without a cookie holding a decision of ours (store.ts: `1.<uuid>.…`) there is none to find,
   // whatever the configuration names its cookie.
   // (The widget chunk only registers itself when it runs; ui() starts it.)
-  if (!/=1\.[\da-f-]{36}\./.test(store.jar())) addScript(chunk('consentry-widget.js', opts.assetBase), nonce).catch(() => {});
+  if (!/=1\.[\da-f-]{36}\./.test(store.jar())) {
+    addScript(chunk('consentry-widget.js', opts.assetBase), nonce).catch(() => {});
+    // A baked configuration's texts too: the widget runs once both are in (need() below).
+    if (opts.more) addScript(new URL(opts.more, opts.assetBase).href, nonce, true).catch(() => {});
+  }
   const loading = loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig);
   gate._start(nonce);
   // A footer "Cookie Preferences" link works whenever it is clicked.

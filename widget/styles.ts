@@ -73,7 +73,7 @@ dd{margin-bottom:.25em;overflow-wrap:anywhere}
 .ro{bottom:1em;inset-inline-start:1em;width:44px;height:44px;border-radius:50%;border:2px solid var(--border);color:var(--accent);cursor:pointer;padding:10px}
 svg{display:block}.ro svg{fill:currentColor}
 @media(prefers-reduced-motion:no-preference){.bn,.dlg{animation:in .2s ease-out}.sw:after{transition:inset-inline-start .15s}}
-@keyframes in{from{opacity:0}}
+@keyframes in{from{opacity:.4;transform:translateY(.5em)}}
 @media(max-width:30em){.bar,.box,.modal{padding:1em}.bs{grid-template-columns:1fr}}
 @media(min-height:30em){.dlg{padding-bottom:0}.dlg>.bs{position:sticky;bottom:0;margin:0 -1.25em;padding:1em 1.25em 1.25em;background:var(--bg);border-top:1px solid var(--border)}}
 `;

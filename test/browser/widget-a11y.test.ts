@@ -84,7 +84,14 @@ describe('widget: accessibility in both themes (axe-core)', () => {
     await fresh(clearState);
     await emulateMedia({ reducedMotion: 'no-preference' });
     ({ root } = await banner());
-    expect(getComputedStyle(root.querySelector('.bn')!).animationName).to.equal('in');
+    const bn = root.querySelector('.bn')! as HTMLElement;
+    expect(getComputedStyle(bn).animationName).to.equal('in');
+    // It rises into place, readable from its first frame: not a fade in from nothing.
+    const a = bn.getAnimations()[0];
+    a.pause();
+    a.currentTime = 0;
+    expect(+getComputedStyle(bn).opacity).to.be.above(0);
+    expect(bn.checkVisibility({ opacityProperty: true } as any)).to.equal(true);
   });
 
   it('shows visible focus rings', async () => {
