@@ -9,13 +9,15 @@
  * and listeners run once.
  * Without `async`, copies go on the browser's in-order list (`async = false`)
  * and an inline one waits until every such script before it has loaded or
- * failed. The first such script released while none is loading (the first tag
- * a decision lets through) loads alone: what follows it waits until it has
- * loaded or failed, at most LEAD_MS. None of the others could run before it
- * anyway, and ten requests starting together share the connection set-up and
- * the bandwidth with it: on loopback, the first of ten ran after 33 ms instead
- * of 14, and the tenth came no later. The `async` attribute, not the property, says which for a tag in
- * the HTML: Chromium reports `.async === true` on an inert script. Everything
+ * failed. The `async` attribute, not the property, says which for a tag in
+ * the HTML: Chromium reports `.async === true` on an inert script.
+ * The first in-order script released while none is loading (the first tag a
+ * decision lets through) loads alone: what follows it waits until it has
+ * loaded or failed, LEAD_MS at most. None of the others could run before it
+ * anyway; started together, ten requests share the device's time for connections
+ * and responses with it (on a 2-core machine, the first of ten ran after 33 ms
+ * instead of 14, and the tenth no later). The cap bounds what the others can lose
+ * on a slow network. Everything
  * else held (images, iframes, links, media) gets its URL back from
  * `data-src`/`data-srcset`/… on the same element, which then fires its own events.
  */
@@ -24,7 +26,7 @@ import { KINDS, plain, runs } from './intercept';
 import { trust } from './trusted';
 
 /** How long the tags after the first wait for it at most. */
-const LEAD_MS = 300;
+const LEAD_MS = 100;
 
 export function releaser(setAttr: (this: Element, n: string, v: string) => void, nonce: string) {
   const q: any[] = [];
