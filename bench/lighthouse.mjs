@@ -4,7 +4,8 @@
 // manager, with Consentry (baked) and with vanilla-cookieconsent 3, each on a first visit (no
 // cookie) and as a returning visitor (the product's consent cookie set by clicking "Accept all"
 // beforehand in the same browser). Reports LCP, TBT, CLS and the performance score, medians over
-// LH_RUNS runs (default 1), and writes them into bench/results.json under "lighthouse" (the rest of
+// LH_RUNS runs (default 1; LH_ONLY, a pattern on "<visit> <product>", runs only the rows it
+// matches), and writes them into bench/results.json under "lighthouse" (the rest of
 // the file, written by `npm run bench`, stays). Not part of `npm test`. Run `npm run build` first.
 // Chromium is /usr/bin/chromium (CHROME_PATH), started by chrome-launcher as Lighthouse documents.
 import lighthouse from 'lighthouse';
@@ -68,6 +69,7 @@ const results = { date: new Date().toISOString(), lighthouse: JSON.parse(readFil
 try {
   for (const visit of ['first', 'returning'])
     for (const p of PRODUCTS) {
+      if (process.env.LH_ONLY && !new RegExp(process.env.LH_ONLY).test(visit + ' ' + p.id)) continue;
       if (visit == 'returning' && !p.accept) {
         results.rows.push({ product: p.id, label: p.label, visit, same: 'first' });
         continue;

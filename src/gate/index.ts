@@ -56,7 +56,9 @@ export function startGate(host: GateHost): Gate {
   const mine = [here];
   let setAttr: (this: Element, n: string, v: string) => void;
   let parse: (html: string) => HTMLTemplateElement;
-  let release: (el: Element) => void;
+  let release: (el: Element, decided?: boolean) => void;
+  /** A decision made on this page is being applied (not the page's load). */
+  let deciding = false;
   let reach: (f: any) => void;
   let mo: MutationObserver;
   /**
@@ -287,7 +289,7 @@ export function startGate(host: GateHost): Gate {
     if (!t || ok(t)) {
       el._q = 1;
       if (t) t.forEach((id) => ran.add(id));
-      release(el);
+      release(el, deciding);
     } else if (el.localName == 'iframe') {
       const id = t.find((x) => !ok([x]));
       if (id) host._placeholder(el, id);
@@ -363,7 +365,14 @@ export function startGate(host: GateHost): Gate {
       originOf(config.beacon.url);
       update();
     },
-    _update: update,
+    _update() {
+      deciding = true;
+      try {
+        update();
+      } finally {
+        deciding = false;
+      }
+    },
     _ran: (id) => ran.has(id),
   };
 }

@@ -77,6 +77,24 @@ describe('static gated tags', () => {
     expect(second.startTime - first.startTime).to.be.within(80, 1500);
   });
 
+  it("a returning visitor's in-order externals held until the rules were known start together, and run in order", async () => {
+    const first = await openPage({ config, head: recorder });
+    await ready(first.win);
+    first.win.consentry.acceptAll();
+    const { url } = fresh();
+    // The configuration is fetched: the page's tags are parsed and held before it is in.
+    const { win } = await openPage({
+      config,
+      fetch: true,
+      head: recorder,
+      body: ['first&delay=300', 'second'].map((n) => `<script type="text/plain" data-consent="performance" src="${url('ga', 'x.js?n=' + n)}"></script>`).join(''),
+    });
+    await until(() => ranOf(win).length == 2, 5000, 'both tags');
+    expect(ranOf(win)).to.deep.equal(['first', 'second']);
+    const [one, two] = ['first', 'second'].map((n) => win.performance.getEntriesByType('resource').find((e) => e.name.includes('n=' + n)) as PerformanceResourceTiming);
+    expect(two.startTime - one.startTime).to.be.below(80);
+  });
+
   it('an async external does not hold back what follows it', async () => {
     const { url } = fresh();
     const { win } = await openPage({
