@@ -243,10 +243,11 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // Without a cookie holding a decision of ours (store.ts: `1.<uuid>.…`) there is none to find,
   // whatever the configuration names its cookie.
   // (The widget chunk only registers itself when it runs; ui() starts it.)
+  if (opts.more) moreUrl = new URL(opts.more, opts.assetBase).href;
   if (!/=1\.[\da-f-]{36}\./.test(store.jar())) {
     addScript(chunk('consentry-widget.js', opts.assetBase), nonce).catch(() => {});
     // A baked configuration's texts too: the widget runs once both are in (need() below).
-    if (opts.more) addScript(new URL(opts.more, opts.assetBase).href, nonce, true).catch(() => {});
+    if (moreUrl) addScript(moreUrl, nonce, true).catch(() => {});
   }
   const loading = loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig);
   gate._start(nonce);
@@ -286,7 +287,6 @@ export async function start(opts: Options): Promise<CoreHandle> {
       return Promise.all([addScript(moreUrl, nonce, true).catch(failed), addScript(src, nonce, true)]).then(() => {});
     },
   };
-  if (opts.more) moreUrl = new URL(opts.more, opts.assetBase).href;
   // beacon.url was validated; data-beacon was not: a javascript: or data: URL there is refused
   // like a bad field (nothing could record the decisions), naming the attribute.
   beaconUrl = httpUrl(opts.beaconUrl || config.beacon.url);

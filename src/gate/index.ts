@@ -365,14 +365,7 @@ export function startGate(host: GateHost): Gate {
       originOf(config.beacon.url);
       update();
     },
-    _update() {
-      deciding = true;
-      try {
-        update();
-      } finally {
-        deciding = false;
-      }
-    },
+    _update: () => ((deciding = true), update(), (deciding = false)),
     _ran: (id) => ran.has(id),
   };
 }

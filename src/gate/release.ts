@@ -36,8 +36,7 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
   let pending = 0;
   // The first in-order script of a release, while it loads alone.
   let lead: any = 0;
-  const go = () => ((lead = 0), pump());
-  const done = (e: Event) => (--pending, e.target == lead ? go() : pending || pump());
+  const done = (e: Event) => (--pending, e.target == lead && (lead = 0), pump());
 
   function run(old: any) {
     const h = old._h;
@@ -66,7 +65,7 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     // One the browser does not run fires no load event: nothing waits for it.
     if (s.src && runs(s.type) && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
       s.async = false;
-      if (!pending++ && old._l) (lead = s), setTimeout(() => lead == s && go(), LEAD_MS);
+      if (!pending++ && old._l) (lead = s), setTimeout(() => lead == s && ((lead = 0), pump()), LEAD_MS);
       s.addEventListener('load', done);
       s.addEventListener('error', done);
     }
