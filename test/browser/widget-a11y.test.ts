@@ -86,7 +86,7 @@ describe('widget: accessibility in both themes (axe-core)', () => {
     ({ root } = await banner());
     const bn = root.querySelector('.bn')! as HTMLElement;
     expect(getComputedStyle(bn).animationName).to.equal('in');
-    // It rises into place, readable from its first frame: not a fade in from nothing.
+    // It fades in from 40% opacity, readable from its first frame: not from nothing.
     const a = bn.getAnimations()[0];
     a.pause();
     a.currentTime = 0;
