@@ -56,9 +56,7 @@ export function startGate(host: GateHost): Gate {
   const mine = [here];
   let setAttr: (this: Element, n: string, v: string) => void;
   let parse: (html: string) => HTMLTemplateElement;
-  let release: (el: Element, decided?: boolean) => void;
-  /** A decision made on this page is being applied (not the page's load). */
-  let deciding = false;
+  let release: ReturnType<typeof releaser>;
   let reach: (f: any) => void;
   let mo: MutationObserver;
   /**
@@ -289,7 +287,7 @@ export function startGate(host: GateHost): Gate {
     if (!t || ok(t)) {
       el._q = 1;
       if (t) t.forEach((id) => ran.add(id));
-      release(el, deciding);
+      release(el);
     } else if (el.localName == 'iframe') {
       const id = t.find((x) => !ok([x]));
       if (id) host._placeholder(el, id);
@@ -365,7 +363,8 @@ export function startGate(host: GateHost): Gate {
       originOf(config.beacon.url);
       update();
     },
-    _update: () => ((deciding = true), update(), (deciding = false)),
+    // A decision made on the page: its first in-order script loads alone (release.ts).
+    _update: () => ((release._d = 1), update(), (release._d = 0)),
     _ran: (id) => ran.has(id),
   };
 }

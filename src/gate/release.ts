@@ -13,7 +13,7 @@
  * the HTML: Chromium reports `.async === true` on an inert script.
  * The first in-order script a decision made on the page lets through, while
  * none is loading, loads alone: what follows it waits until it has
- * loaded or failed, LEAD_MS at most. None of the others could run before it
+ * loaded or failed, LEAD_MS at most, then starts together. None of the others could run before it
  * anyway; started together, ten requests share the device's time for connections
  * and responses with it (on a 2-core machine, the first of ten ran after 33 ms
  * instead of 14, and the tenth no later). The cap bounds what the others can lose
@@ -65,7 +65,8 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     // One the browser does not run fires no load event: nothing waits for it.
     if (s.src && runs(s.type) && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
       s.async = false;
-      if (!pending++ && old._l) (lead = s), setTimeout(() => lead == s && ((lead = 0), pump()), LEAD_MS);
+      // One lead per decision (`_d`, set by the gate while it applies one): the rest then go together.
+      if (!pending++ && rel._d) (rel._d = 0), (lead = s), setTimeout(() => lead == s && ((lead = 0), pump()), LEAD_MS);
       s.addEventListener('load', done);
       s.addEventListener('error', done);
     }
@@ -104,6 +105,6 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     }
   }
 
-  // `decided`: released by a decision made on the page, not by the page's load.
-  return (el: any, decided?: boolean) => ((el._l = decided), q.push(el), pump());
+  const rel = Object.assign((el: Element) => (q.push(el), pump()), { _d: 0 });
+  return rel;
 }

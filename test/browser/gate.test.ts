@@ -62,6 +62,21 @@ describe('static gated tags', () => {
     for (const r of rest) expect(r.startTime, r.name).to.be.at.least(Math.min(first.responseEnd, first.startTime + 100) - 5);
   });
 
+  it('after the first has loaded, the others start together, not one by one', async () => {
+    const { url } = fresh();
+    const { win } = await openPage({
+      config,
+      head: recorder,
+      body: ['first&delay=30', 'second&delay=60', 'third'].map((n) => `<script type="text/plain" data-consent="performance" src="${url('ga', 'x.js?n=' + n)}"></script>`).join(''),
+    });
+    await ready(win);
+    win.consentry.acceptAll();
+    await until(() => ranOf(win).length == 3, 3000, 'three tags');
+    expect(ranOf(win)).to.deep.equal(['first', 'second', 'third']);
+    const [, second, third] = ['first', 'second', 'third'].map((n) => win.performance.getEntriesByType('resource').find((e) => e.name.includes('n=' + n)) as PerformanceResourceTiming);
+    expect(third.startTime).to.be.below(second.responseEnd);
+  });
+
   it('the others wait for a slow first one 100 ms at most, and still run after it', async () => {
     const { url } = fresh();
     const { win } = await openPage({
