@@ -1,7 +1,7 @@
 // YouTube, answered locally: the embed page (it loads its thumbnail from i.ytimg.com and speaks
 // the IFrame API's postMessage protocol), iframe_api (loads www-widgetapi.js, as the real one
 // does) and www-widgetapi.js (YT.Player: replaces the element with an embed iframe, says
-// "listening" to it, and calls onReady when the embed answers; then onYouTubeIframeAPIReady).
+// "listening" to it until it answers, and calls onReady when it does; then onYouTubeIframeAPIReady).
 import { framePage, pixel, routes, script } from './kit.mjs';
 
 const embed = (req) => {
@@ -12,7 +12,7 @@ const embed = (req) => {
     `addEventListener('message', function (e) {
   var m; try { m = JSON.parse(e.data); } catch (x) { return; }
   var reply = function (o) { o.id = m.id; o.channel = 'widget'; parent.postMessage(JSON.stringify(o), '*'); };
-  if (m.event == 'listening') reply({ event: 'onReady', info: { playerState: -1, videoData: { video_id: ${JSON.stringify(id)} } } });
+  if (m.event == 'listening' && !window.ready && (window.ready = 1)) reply({ event: 'onReady', info: { playerState: -1, videoData: { video_id: ${JSON.stringify(id)} } } });
   if (m.event == 'command' && m.func == 'playVideo') reply({ event: 'onStateChange', info: 1 });
 });`,
   );
@@ -58,9 +58,12 @@ const widgetApi = () =>
     el.parentNode.replaceChild(frame, el);
     this.getIframe = function () { return frame; };
     function post(o) { o.id = id; o.channel = 'widget'; frame.contentWindow.postMessage(JSON.stringify(o), 'https://www.youtube.com'); }
+    // As the real one does, it says "listening" on load and every 250 ms until the embed answers.
+    var listening = setInterval(function () { post({ event: 'listening' }); }, 250);
     frame.addEventListener('load', function () { post({ event: 'listening' }); });
     addEventListener('message', function (e) {
       if (e.source != frame.contentWindow) return;
+      clearInterval(listening);
       var m; try { m = JSON.parse(e.data); } catch (x) { return; }
       if (m.event == 'onReady' && events.onReady) events.onReady({ target: self, data: null });
       if (m.event == 'onStateChange' && events.onStateChange) events.onStateChange({ target: self, data: m.info });
