@@ -50,7 +50,8 @@ async function success(s, net, c) {
   // A hit is a pattern for host + path, or { url, body } when the event is in the request body.
   const seen = (h) => vendorRequests(net).some((r) => (h.url || h).test(where(r)) && (!h.body || h.body.test(r.body)));
   const show = (h) => (h.url ? `${h.url.source} with body ${h.body.source}` : h.source);
-  const end = Date.now() + (c.timeout || 15000);
+  // Generous: on a busy machine (CI runs three engines at once) a slow success path is still one.
+  const end = Date.now() + (c.timeout || 30000);
   let state;
   for (;;) {
     state = await pageState(s, c);
