@@ -300,7 +300,8 @@ export function startGate(host: GateHost): Gate {
     [...held, ...[...docs].flatMap((d) => [...d.querySelectorAll('[data-consent]')])].forEach(check);
     held = held.filter((el) => !el._q);
     const fin = host._final();
-    waits = waits.filter(([u, send, fail]) => (net(u) ? send() : fin ? fail() : 1));
+    // Each goes once: sent (or failed) and off the list, whatever its callback returns.
+    waits = waits.filter(([u, send, fail]) => !(net(u) ? (send(), 1) : fin && (fail(), 1)));
   }
 
   /**

@@ -62,6 +62,23 @@ describe('requests towards a vendor the visitor refused', () => {
     expect((await requested()).sort()).to.deep.equal(['x/w.gif', 'x/w.gif?xhr']);
   });
 
+  it('a held request goes out once: decisions after the one that allowed it send nothing again', async () => {
+    const { url, requested } = fresh();
+    const { win } = await openPage({ config });
+    await ready(win);
+    const W = win as any;
+    W.navigator.sendBeacon(url('x.ads', 'once-b.gif'), 'e=1');
+    const held = send(W, url('x.ads', 'once.gif'));
+    W.consentry.set({ vendors: { ads: true } });
+    await until(() => held.fetch != 'pending', 3000, 'the fetch');
+    // Three more decisions, each a pass of the gate over what still waits.
+    W.consentry.set({ categories: { functional: true } });
+    W.consentry.acceptAll();
+    W.consentry.set({ categories: { performance: false } });
+    await sleep(SETTLE * 2);
+    expect((await requested()).sort()).to.deep.equal(['x/once-b.gif', 'x/once.gif', 'x/once.gif?xhr']);
+  });
+
   it('at most 500 wait before a decision: the oldest fails first', async () => {
     const { url } = fresh();
     const { win } = await openPage({ config });
