@@ -131,8 +131,8 @@ export function checkRecord(input, { now = Date.now(), maxFutureMs = MAX_FUTURE_
 
   const badCats = checkMap(r.categories, 'categories', RECORD_LIMITS.categories, false);
   if (badCats) return badCats;
-  // Vendors may be absent when a site lists none; categories carry the decision.
-  const vendors = r.vendors === undefined ? {} : r.vendors;
+  // Required like every other field: the banner sends {} when the site lists no vendors.
+  const vendors = r.vendors;
   const badVendors = checkMap(vendors, 'vendors', RECORD_LIMITS.vendors, true);
   if (badVendors) return badVendors;
 

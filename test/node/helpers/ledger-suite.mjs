@@ -160,6 +160,24 @@ export function ledgerSuite(name, storeOptions) {
       });
     }
 
+    test('a record without vendors answers 400 naming "vendors" and is not stored; vendors {} is stored', async () => {
+      // The banner always sends vendors ({} when the configuration lists none): a record
+      // without it is not one the banner wrote.
+      const { url } = await startShared();
+      const r = record();
+      delete r.vendors;
+      const res = await post(url, r);
+      assert.equal(res.status, 400);
+      const body = await res.json();
+      assert.equal(body.field, 'vendors');
+      assert.match(body.error, /vendors/);
+      assert.equal((await fetch(`${url}/api/consent/${r.id}`)).status, 404);
+      const none = record({ vendors: {} });
+      assert.equal((await post(url, none)).status, 204);
+      const [stored] = await (await fetch(`${url}/api/consent/${none.id}`)).json();
+      assert.deepEqual(stored.vendors, {});
+    });
+
     test('a body that is not JSON answers 400 naming "body"', async () => {
       const { url } = await startShared();
       const res = await post(url, '{"v":1,');
