@@ -210,11 +210,8 @@ export async function createLedger(opts = {}) {
     limit(req, headers);
     const pageOrigin = checkOrigin(req.headers.origin);
     if ('error' in pageOrigin) throw new HttpError(400, pageOrigin.error.message, pageOrigin.error.field, headers);
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    // sendBeacon with a string sends text/plain; a Blob without a type sends none at all.
-    if (type && type !== 'text/plain' && type !== 'application/json') {
-      throw new HttpError(415, 'send the record as text/plain or application/json', 'Content-Type', headers);
-    }
+    // The body is read as JSON whatever its Content-Type (sendBeacon sends text/plain, a Blob
+    // without a type none at all): a type protects nothing, text/plain being a simple request too.
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > bodyLimit) throw tooLarge(headers);
     const body = await readBody(req, bodyLimit);

@@ -185,11 +185,24 @@ export function ledgerSuite(name, storeOptions) {
       assert.equal((await res.json()).field, 'body');
     });
 
-    test('a form-encoded body answers 415', async () => {
+    test('the body is read as JSON whatever its Content-Type: a good record is stored, a bad one answers 400 naming the field', async () => {
+      // The contract answers 204, 400, 413 or 429; a content type protects nothing (text/plain
+      // is a CORS-simple request as well), so it is not a reason to refuse.
       const { url } = await startShared();
-      const res = await post(url, 'v=1', { 'content-type': 'application/x-www-form-urlencoded' });
-      assert.equal(res.status, 415);
-      assert.equal((await res.json()).field, 'Content-Type');
+      const form = record();
+      assert.equal((await post(url, form, { 'content-type': 'application/x-www-form-urlencoded' })).status, 204);
+      assert.equal((await fetch(`${url}/api/consent/${form.id}`)).status, 200);
+      const notJson = await post(url, 'v=1', { 'content-type': 'application/x-www-form-urlencoded' });
+      assert.equal(notJson.status, 400);
+      assert.equal((await notJson.json()).field, 'body');
+      const badLang = await post(url, record({ lang: '' }), { 'content-type': 'application/xml' });
+      assert.equal(badLang.status, 400);
+      assert.equal((await badLang.json()).field, 'lang');
+      // A Blob without a type (sendBeacon) or raw bytes send no Content-Type at all.
+      const untyped = record();
+      const res = await fetch(`${url}/api/consent`, { method: 'POST', headers: { origin: 'https://example.com' }, body: new TextEncoder().encode(JSON.stringify(untyped)) });
+      assert.equal(res.status, 204);
+      assert.equal((await fetch(`${url}/api/consent/${untyped.id}`)).status, 200);
     });
 
     test('a body over 32 KiB answers 413 and is not stored', async () => {
