@@ -251,14 +251,14 @@ export async function start(opts: Options): Promise<CoreHandle> {
   }
   const loading = loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig);
   gate._start(nonce);
-  // A footer "Cookie Preferences" link works whenever it is clicked.
-  document.addEventListener('click', (e) => {
-    const t = e.target as Element | null;
-    if (t && t.closest && t.closest('[data-consentry-open]')) {
-      e.preventDefault();
-      show();
-    }
-  });
+  // A footer "Cookie Preferences" link works whenever it is clicked: inside a component's shadow
+  // root too (the click's path, not its retargeted target), and heard before the page's own
+  // handlers, one of which may stop the click on its way up.
+  document.addEventListener(
+    'click',
+    (e) => e.composedPath().some((t: any) => t.matches && t.matches('[data-consentry-open]')) && (e.preventDefault(), show()),
+    true,
+  );
   const { config, error } = await loading;
   const html = document.documentElement.lang;
   const signals = readSignals();

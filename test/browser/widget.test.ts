@@ -313,6 +313,27 @@ describe('widget: the preferences dialog', () => {
     expect(decision(win).method).to.equal('accept-all');
   });
 
+  it('a data-consentry-open link opens the dialog from inside a shadow root, and under an element that stops the click', async () => {
+    const { win, doc, root } = await firstVisit({}, { body: '<div id="stop"><a href="#" data-consentry-open>Cookie Preferences</a></div><site-footer></site-footer>' });
+    control(root, 'Accept all').click();
+    await sleep(50);
+    // The page's own handler stops the click on its way up.
+    doc.getElementById('stop')!.addEventListener('click', (e) => e.stopPropagation());
+    const hash = win.location.hash;
+    (doc.querySelector('#stop a') as HTMLElement).click();
+    await shadowOf(doc, '.dlg');
+    control(root, 'Close').click();
+    await until(() => !root.querySelector('.dlg'), 2000, 'the dialog to close');
+    // A footer component with the link in its own (open) shadow root.
+    const host = doc.querySelector('site-footer')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<a href="#x"><span>Cookie Preferences</span></a>';
+    host.shadowRoot!.querySelector('a')!.setAttribute('data-consentry-open', '');
+    (host.shadowRoot!.querySelector('span') as HTMLElement).click();
+    await shadowOf(doc, '.dlg');
+    // Neither link followed its href.
+    expect(win.location.hash).to.equal(hash);
+  });
+
   it('leaves out the floating button when ui.reopenButton is false', async () => {
     const { doc, root } = await firstVisit({ ui: { reopenButton: false } });
     control(root, 'Accept all').click();
