@@ -431,12 +431,23 @@ function bearerOrBasic(header) {
   return null;
 }
 
-/** @param {URL} url @param {string} name */
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A range bound: an ISO 8601 date-time with a zone, or a plain date `YYYY-MM-DD`, the start of
+ * that day in UTC (for `to` too). Only here: a record's `ts` still needs a date-time with a zone.
+ * @param {URL} url @param {string} name
+ */
 function isoParam(url, name) {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return null;
-  const t = parseIso(raw);
-  if (Number.isNaN(t)) throw new HttpError(400, `${name} must be an ISO 8601 date-time with a time zone`, name);
+  let t = parseIso(raw);
+  if (PLAIN_DATE.test(raw)) {
+    t = Date.parse(`${raw}T00:00:00.000Z`);
+    // Date.parse rolls 2026-02-30 over to 2 March; a day that does not exist is refused.
+    if (!Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) !== raw) t = NaN;
+  }
+  if (Number.isNaN(t)) throw new HttpError(400, `${name} must be a date (2026-01-01, the start of that day in UTC) or an ISO 8601 date-time with a time zone`, name);
   return new Date(t).toISOString();
 }
 

@@ -122,6 +122,7 @@ export function ledgerSuite(name, storeOptions) {
       ['id', { id: 'has_underscore_1' }],
       ['ts', { ts: 'yesterday' }],
       ['ts', { ts: '2026-11-23T10:00:00' }],
+      ['ts', { ts: '2026-11-23' }],
       ['ts', { ts: new Date(Date.now() + 3 * 86_400_000).toISOString() }],
       ['revision', { revision: -1 }],
       ['revision', { revision: '3' }],
@@ -432,6 +433,32 @@ export function ledgerSuite(name, storeOptions) {
       assert.deepEqual(new Set(lines.map((l) => l.split(',')[1])), new Set(ids));
       const times = lines.map((l) => l.split(',')[0]);
       assert.deepEqual(times, [...times].sort());
+    });
+
+    test('from and to may be plain dates, each the start of that day in UTC (export and stats)', async () => {
+      const { byDay, get } = await seeded();
+      const res = await get('/admin/export?format=ndjson&from=2026-01-02&to=2026-01-03');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-disposition') ?? '', /filename="consent-2026-01-02-2026-01-03\.ndjson"/);
+      const rows = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+      assert.deepEqual(rows.map((r) => r.record), byDay['2026-01-02'], 'from the start of 2 January to the start of 3 January');
+      const all = await get('/admin/export?format=csv&from=2026-01-01');
+      assert.equal((await all.text()).trimEnd().split('\r\n').length, 1 + 6);
+      const stats = await get('/admin/stats?from=2026-01-02&to=2026-01-04');
+      assert.equal(stats.status, 200);
+      const s = await stats.json();
+      assert.deepEqual([s.from, s.to, s.total], ['2026-01-02T00:00:00.000Z', '2026-01-04T00:00:00.000Z', 4]);
+      for (const [q, field] of [
+        ['from=2026-02-30', 'from'],
+        ['from=2026-1-02', 'from'],
+        ['to=20260103', 'to'],
+        ['to=2026-01-03T', 'to'],
+        ['from=2026-01-03&to=2026-01-03', 'to'],
+      ]) {
+        const bad = await get(`/admin/export?format=csv&${q}`);
+        assert.equal(bad.status, 400, q);
+        assert.equal((await bad.json()).field, field, q);
+      }
     });
 
     test('export with a bad format or date answers 400 naming the parameter', async () => {
