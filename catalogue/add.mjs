@@ -2,7 +2,7 @@
 // configuration. The file is written only when every named vendor is known and the result passes
 // validate(); a vendor the file already has stays as it is unless --force replaces it.
 // Exit codes: 0 done (or nothing to do), 1 a problem with the vendors or the file, 2 usage.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { byId, search, suggest, toConfigVendor, hostMatches } from './index.mjs';
@@ -129,9 +129,21 @@ export function add(args, validate, out = console.log, err = console.error) {
     return 1;
   }
   // Written beside the file and renamed over it, so a crash never leaves half a configuration.
+  // Missing folders are created, as `consentry bundle -o` does.
   const tmp = file + '.consentry-add.tmp';
-  writeFileSync(tmp, JSON.stringify(next, null, text ? indentOf(text) : 2) + '\n');
-  renameSync(tmp, file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(next, null, text ? indentOf(text) : 2) + '\n');
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was written there either.
+    }
+    err(`consentry add: cannot write ${flags.config}: ${e.message}; nothing was changed`);
+    return 1;
+  }
   for (const line of report) out(line);
   out(`${text === null ? 'created' : 'updated'} ${flags.config}: ${vendors.length} vendor${vendors.length == 1 ? '' : 's'}, valid`);
   return 0;

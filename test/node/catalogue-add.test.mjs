@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate } from '../../dist/validate.mjs';
@@ -119,6 +119,25 @@ test('writes into another folder with --config, and lists or searches the catalo
   assert.equal(r.code, 0);
   assert.match(r.out, /google-maps\s+maps\s+functional\s+Google Maps/);
   assert.match(r.out, /\d+ vendors/);
+});
+
+test('--config in folders that do not exist yet creates them and the file', () => {
+  const dir = fresh();
+  const r = run(dir, 'hotjar', '--config', 'sub/deeper/new.json');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(read(join(dir, 'sub', 'deeper', 'new.json')).vendors.map((v) => v.id), ['hotjar']);
+  assert.match(r.out, /created sub\/deeper\/new\.json: 1 vendor, valid/);
+  assert.deepEqual(readdirSync(join(dir, 'sub', 'deeper')), ['new.json'], 'no temporary file left');
+});
+
+test('a file it cannot write ends in one line naming the file and the cause, exit 1, no stack trace', () => {
+  const dir = fresh();
+  writeFileSync(join(dir, 'blocker'), 'a file, not a folder');
+  const r = run(dir, 'hotjar', '--config', 'blocker/new.json');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^consentry add: cannot write blocker\/new\.json: E[A-Z]+/);
+  assert.equal(r.err.trimEnd().split('\n').length, 1, r.err);
+  assert.equal(readFileSync(join(dir, 'blocker'), 'utf8'), 'a file, not a folder');
 });
 
 test('usage mistakes exit 2', () => {
