@@ -76,7 +76,8 @@ export function startGate(host: GateHost): Gate {
 
   const warn = (key: string, msg: string) => warned.has(key) || (warned.add(key), console.warn('[consentry] ' + msg));
   const known = (id: string) => cfg!.categories.some((c) => c.id == id) || cfg!.vendors.some((v) => v.id == id);
-  const ok = (t: string[]) => !!cfg && t.every((id) => (known(id) ? host._allowed(id) : (id && warn(id, 'unknown data-consent id: ' + id), false)));
+  // `required` always names what needs no choice, whatever the configuration calls its required category.
+  const ok = (t: string[]) => !!cfg && t.every((id) => (known(id) ? host._allowed(id) : id == 'required' || (id && warn(id, 'unknown data-consent id: ' + id), false)));
   const originOf = (u: string | null | undefined) => {
     try {
       u && mine.push(new URL(u, location.href).origin);

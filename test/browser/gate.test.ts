@@ -162,6 +162,16 @@ describe('static gated tags', () => {
     expect(ranOf(win)).to.deep.equal(['required']);
   });
 
+  it('"required" runs at load without a choice where the required category has another id', async () => {
+    const categories = [{ id: 'essential', required: true }, { id: 'analytics' }];
+    const body = `<script type="text/plain" data-consent="required">ran.push('required')</script><script type="text/plain" data-consent="analytics">ran.push('analytics')</script>`;
+    const { win } = await openPage({ config: { revision: 1, categories }, head: recorder, body });
+    await until(() => ranOf(win).length, 3000, 'the required tag');
+    await sleep(SETTLE);
+    expect(win.consentry.get()).to.equal(null);
+    expect(ranOf(win)).to.deep.equal(['required']);
+  });
+
   it('several ids must all be allowed', async () => {
     const { win } = await openPage({ config, head: recorder, body: `<script type="text/plain" data-consent="performance advertising">ran.push('both')</script>` });
     await ready(win);
