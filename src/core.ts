@@ -64,6 +64,8 @@ export interface CoreHandle {
   load(src: string): Promise<void>;
   /** Loads one of our chunks that reads the whole configuration (texts, vendor facts): the rest of a baked one runs first. */
   need(name: string): Promise<void>;
+  /** The check of a URL from the configuration (url.ts), for the widget's links. */
+  httpUrl: typeof httpUrl;
   /** Set by the widget chunk when it runs. */
   ui?: { show(view: 'banner' | 'prefs'): void };
 }
@@ -271,6 +273,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
     asset: (name) => chunk(name, opts.assetBase),
     load: (src) => addScript(src, nonce),
     need: (name) => withRest(c.asset(name), nonce),
+    httpUrl,
   };
   // beacon.url was validated; data-beacon was not: a javascript: or data: URL there is refused
   // like a bad field (nothing could record the decisions), naming the attribute.
