@@ -21,12 +21,15 @@ export const textsReady: Promise<unknown> =
       )
     : Promise.resolve();
 
-function find(key: string): string | undefined {
+/** The text for `key`, else `or`. */
+function find(key: string, or?: string): string | undefined {
   const own = core.config.texts;
   for (const m of [own[lang], builtIn, own.en, en]) if (m && m[key] != null) return m[key];
+  return or;
 }
 
-export const t = (key: string, n?: number) => (find(key) ?? key).replace('{n}', n as any);
+/** A key no text has shows as itself. */
+export const t = (key: string, n?: number) => find(key, key)!.replace('{n}', n as any);
 
 export const loc = (v: Localized | undefined) => (typeof v == 'string' || !v ? v : v[lang] || v.en || Object.values(v)[0]);
 
