@@ -68,6 +68,8 @@ export interface CoreHandle {
   httpUrl: typeof httpUrl;
   /** Set by the widget chunk when it runs. */
   ui?: { show(view: 'banner' | 'prefs'): void };
+  /** The visitor's built-in language file, loading (ui() starts it), if it is not English. */
+  i18n?: Promise<void>;
 }
 
 let core: CoreHandle;
@@ -205,9 +207,9 @@ export const show = (): Promise<void> =>
 export { on };
 
 function ui() {
-  // The banner's language file comes in parallel, not after the widget asks for it.
-  // (English, LANGS[0], is inside the widget.)
-  if (LANGS.indexOf(core.lang) > 0) core.load(core.asset(`consentry-i18n-${core.lang}.js`)).catch(() => {});
+  // The banner's language file comes in parallel, not after the widget asks for it; the widget
+  // waits for it and handles its failure (widget/texts.ts). (English, LANGS[0], is inside the widget.)
+  if (LANGS.indexOf(core.lang) > 0) (core.i18n = core.load(core.asset(`consentry-i18n-${core.lang}.js`))).catch(() => {});
   return (widget ||= core.need('consentry-widget.js').then(() => (api.__widget!(), core.ui!)));
 }
 

@@ -4,17 +4,16 @@
  */
 import type { Localized, ResolvedCategory } from '../src/types';
 import en from '../src/i18n/en';
-import { LANGS } from '../src/lang';
 import { core } from './core';
 
 export const lang = core.lang;
 export const dir = /^(ar|he|fa|ur)\b/.test(lang) ? 'rtl' : 'ltr';
 let builtIn = en;
 
-/** Only English ships in this chunk; another built-in language is fetched once, as its own small chunk. */
+/** Only English ships in this chunk; another built-in language is its own small chunk, which the loader fetched beside this one. */
 export const textsReady: Promise<unknown> =
-  LANGS.indexOf(lang) > 0
-    ? core.load(core.asset(`consentry-i18n-${lang}.js`)).then(
+  core.i18n
+    ? core.i18n.then(
         () => (builtIn = (window as any).consentry.__i18n[lang]),
         // A missing language file must not cost the visitor the banner: English it is.
         () => 0,
