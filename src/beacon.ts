@@ -54,8 +54,6 @@ function save(q: ConsentRecord[]) {
   }
 }
 
-const same = (a: ConsentRecord, b: ConsentRecord) => a.id == b.id && a.ts == b.ts;
-
 /**
  * Resolves true once the endpoint acknowledged the record with 2xx, false if it could not;
  * never rejects. (fetch never throws either: every failure, a keepalive quota included, is a
@@ -68,8 +66,8 @@ const post = (url: string, r: ConsentRecord): Promise<boolean> =>
       // 400 and 413: the ledger will never take this record, so it leaves the queue too. Except a
       // 400 on `ts` (this device's clock is ahead of the ledger's): the ledger takes it once its
       // own time has caught up, on a later page, so it waits like a record the network lost. (A `ts`
-      // before 2020, from a clock far behind, is refused for good.)
-      if (res.ok || res.status == 413 || (res.status == 400 && ((await res.json().catch(() => 0)).field != 'ts' || r.ts < '2020'))) save(load().filter((q) => !same(q, r)));
+      // before 2020, from a clock far behind, is refused for good.) A record is its (id, ts), as in the ledger.
+      if (res.ok || res.status == 413 || (res.status == 400 && ((await res.json().catch(() => 0)).field != 'ts' || r.ts < '2020'))) save(load().filter((q) => q.id != r.id || q.ts != r.ts));
       return res.ok;
     })
     .catch(() => false);

@@ -4,8 +4,9 @@
  */
 import type { Choice, ConsentryApi, Decision, EventName, Method, Mode, ResolvedConfig, Signals } from './types';
 import type { Validator } from './config';
-// The baked loader (rollup.config.mjs) swaps this module for one without fetching and checking.
-import { loadConfig } from './config-load';
+// The baked loader (rollup.config.mjs) swaps this module for one without fetching and checking,
+// which fetches the rest of its configuration instead.
+import { fetchRest, loadConfig, withRest } from './config-load';
 import { acceptAll, Allowed, apply, current, decision, defaults, deniedBySignal, modeFor, newId, rejectAll } from './decision';
 import { readSignals } from './signals';
 import * as store from './store';
@@ -36,11 +37,6 @@ export interface Options {
   validator: () => Promise<Validator>;
   /** Check `config` too (the ES module's; a baked one was checked by `consentry bundle`). */
   checkConfig?: boolean;
-  /**
-   * File beside the loader with the rest of a baked configuration (texts, names, vendor facts):
-   * `consentry bundle` keeps only what decisions and the gate need in the loader.
-   */
-  more?: string;
 }
 
 /** What the widget chunk gets at run time (as `window.consentry.__core`), so no core code ships twice. */
@@ -68,8 +64,12 @@ export interface CoreHandle {
   load(src: string): Promise<void>;
   /** Loads one of our chunks that reads the whole configuration (texts, vendor facts): the rest of a baked one runs first. */
   need(name: string): Promise<void>;
+  /** The check of a URL from the configuration (url.ts), for the widget's links. */
+  httpUrl: typeof httpUrl;
   /** Set by the widget chunk when it runs. */
   ui?: { show(view: 'banner' | 'prefs'): void };
+  /** The visitor's built-in language file, loading (ui() starts it), if it is not English. */
+  i18n?: Promise<void>;
 }
 
 let core: CoreHandle;
@@ -89,8 +89,6 @@ let cleanup: Promise<void> | null = null;
 let consentMode: typeof import('./consent-mode') | undefined;
 /** Vendors' own consent switches, when a vendor has `consentApi` (a chunk: see vendor-apis/chunk.ts). */
 let vendorApis: typeof import('./vendor-apis/chunk').vendorApis | undefined;
-/** URL of the rest of a baked configuration, or '' when the loader has all of it. */
-let moreUrl = '';
 const queued: (() => void)[] = [];
 const runQueued = () => {
   for (const fn of queued.splice(0)) fn();
@@ -209,9 +207,9 @@ export const show = (): Promise<void> =>
 export { on };
 
 function ui() {
-  // The banner's language file comes in parallel, not after the widget asks for it.
-  // (English, LANGS[0], is inside the widget.)
-  if (LANGS.indexOf(core.lang) > 0) core.load(core.asset(`consentry-i18n-${core.lang}.js`)).catch(() => {});
+  // The banner's language file comes in parallel, not after the widget asks for it; the widget
+  // waits for it and handles its failure (widget/texts.ts). (English, LANGS[0], is inside the widget.)
+  if (LANGS.indexOf(core.lang) > 0) (core.i18n = core.load(core.asset(`consentry-i18n-${core.lang}.js`))).catch(() => {});
   return (widget ||= core.need('consentry-widget.js').then(() => (api.__widget!(), core.ui!)));
 }
 
@@ -243,12 +241,10 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // Without a cookie holding a decision of ours (store.ts: `1.<uuid>.…`) there is none to find,
   // whatever the configuration names its cookie.
   // (The widget chunk only registers itself when it runs; ui() starts it.)
-  if (opts.more) moreUrl = new URL(opts.more, opts.assetBase).href;
-  if (!/=1\.[\da-f-]{36}\./.test(store.jar())) {
-    addScript(chunk('consentry-widget.js', opts.assetBase), nonce).catch(() => {});
-    // A baked configuration's texts too: the widget runs once both are in (need() below).
-    if (moreUrl) addScript(moreUrl, nonce, true).catch(() => {});
-  }
+  const first = !/=1\.[\da-f-]{36}\./.test(store.jar());
+  if (first) addScript(chunk('consentry-widget.js', opts.assetBase), nonce).catch(() => {});
+  // A baked configuration's texts too: the widget runs once both are in (need() below).
+  fetchRest(opts.assetBase, nonce, first);
   const loading = loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig);
   gate._start(nonce);
   // A footer "Cookie Preferences" link works whenever it is clicked: inside a component's shadow
@@ -278,14 +274,8 @@ export async function start(opts: Options): Promise<CoreHandle> {
     emit,
     asset: (name) => chunk(name, opts.assetBase),
     load: (src) => addScript(src, nonce),
-    need(name) {
-      const src = c.asset(name);
-      if (!moreUrl) return c.load(src);
-      // Both download at once; `ordered` runs them in this order, so the chunk finds the whole
-      // configuration, and the widget, which may have come early, starts after both. Without the
-      // rest it still runs, with the built-in texts.
-      return Promise.all([addScript(moreUrl, nonce, true).catch(failed), addScript(src, nonce, true)]).then(() => {});
-    },
+    need: (name) => withRest(c.asset(name), nonce),
+    httpUrl,
   };
   // beacon.url was validated; data-beacon was not: a javascript: or data: URL there is refused
   // like a bad field (nothing could record the decisions), naming the attribute.
@@ -342,6 +332,7 @@ export const api: ConsentryApi & {
   __cleanup?: typeof import('./cleanup').deleteCookies;
   __consentMode?: typeof import('./consent-mode');
   __vendorApis?: typeof import('./vendor-apis/chunk').vendorApis;
+  /** Merges in the rest of a baked configuration (config-load-baked.ts), before any chunk reads it. */
   __more?: (rest: Record<string, any>) => void;
   /** Set by the GPP stub a baked loader carries (gpp/stub-chunk.ts). */
   __gppStub?: number;
@@ -356,13 +347,6 @@ export const api: ConsentryApi & {
   reset,
   show,
   on: on as ConsentryApi['on'],
-  // The rest of a baked configuration (see `more`), merged in before any chunk reads it.
-  __more(rest) {
-    const c: Record<string, any> = core.config;
-    for (const k in rest)
-      if (k == 'categories' || k == 'vendors') for (const x of rest[k]) Object.assign(c[k].find((y: { id: string }) => y.id == x.id) || {}, x);
-      else c[k] = rest[k];
-  },
 };
 
 export type { EventName };

@@ -15,11 +15,10 @@ if (w.consentry && w.consentry.acceptAll) console.error('[consentry] loaded twic
 else if (me) {
   w.consentry = api;
   const d = me.dataset;
-  // `consentry bundle` prepends the validated configuration to this file.
+  // `consentry bundle` prepends the validated configuration to this file (and the name of the
+  // file with the rest of it, which the baked build takes: config-load-baked.ts).
   const baked = w.__consentryConfig;
-  const more = w.__consentryMore;
   delete w.__consentryConfig;
-  delete w.__consentryMore;
   // The gate holds the baked hosts' plain tags from the first moment (gate/index.ts preview).
   preview(baked);
   gppEarly(baked, me);
@@ -31,7 +30,6 @@ else if (me) {
     beaconUrl: d.beacon,
     nonce: me.nonce,
     assetBase: me.src,
-    more,
     validator: () => addScript(chunk('consentry-validate.js', me.src), me.nonce || '').then(() => w.consentry.__validate),
   });
 } else console.error('[consentry] not started: load consentry.js as a classic script (no type="module"), first in <head>');

@@ -1,7 +1,6 @@
 /** The first layer: a notice with equal choices (opt-in), or the opt-out notice. */
 import { h } from './dom';
 import { core } from './core';
-import { httpUrl } from '../src/url';
 import { state } from './state';
 import { t } from './texts';
 import { trap } from './focus';
@@ -12,7 +11,7 @@ export function Banner() {
   const { layout, position } = core.config.ui;
   const optOut = core.mode == 'opt-out';
   const modal = layout == 'modal';
-  const policy = httpUrl(core.config.policyUrl);
+  const policy = core.httpUrl(core.config.policyUrl);
   const customise = <Button text={t('banner.customise')} onClick={() => show('prefs')} />;
   const box = (
     <div

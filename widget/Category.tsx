@@ -2,7 +2,6 @@
 import { h } from './dom';
 import type { ResolvedCategory, Vendor as V } from '../src/types';
 import { core } from './core';
-import { httpUrl } from '../src/url';
 import { state } from './state';
 import { catText, loc, t } from './texts';
 import { toggle } from './actions';
@@ -42,7 +41,7 @@ function Vendor({ v, id, required }: { v: V; id: string; required: boolean }) {
     ['retention', v.retention],
     ['cookies', v.cookies && v.cookies.map((k) => k.name + (k.match == 'prefix' ? '*' : '') + (k.duration ? ` (${k.duration})` : '')).join(', ')],
   ];
-  const link = (raw: string | undefined, key: string, url = httpUrl(raw)) =>
+  const link = (raw: string | undefined, key: string, url = core.httpUrl(raw)) =>
     url && (
       <a href={url} target="_blank" rel="noopener noreferrer">
         {t(key)}

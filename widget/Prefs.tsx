@@ -1,7 +1,6 @@
 /** The preferences dialog: one switch per category, Save, Accept all, Reject all. */
 import { h } from './dom';
 import { core } from './core';
-import { httpUrl } from '../src/url';
 import { state } from './state';
 import { lang, t } from './texts';
 import { trap } from './focus';
@@ -11,7 +10,7 @@ import { Category } from './Category';
 
 export function Prefs() {
   const d = core.decision();
-  const policy = httpUrl(core.config.policyUrl);
+  const policy = core.httpUrl(core.config.policyUrl);
   return [
     <div class="back" />,
     <div class="dlg" role="dialog" aria-modal="true" aria-labelledby="pt" tabIndex={-1} onKeyDown={trap(closePrefs)}>

@@ -26,58 +26,58 @@ export const ring = 'outline:3px solid var(--fg);outline-offset:2px';
 // The host is out of the page's flow (fixed, like everything it shows): appended to <body> as
 // an inline box, it made the browser lay out the whole page again before the banner's first frame.
 // Fixed, with the highest z-index, it is the stacking context: inside it, 1 and 2 order enough.
-export const css = `
-:host{all:initial!important;font:inherit!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important}
-.r{${light};font-family:var(--consentry-font);font-size:var(--consentry-font-size,15px);line-height:1.5;color:var(--fg)}
-.dark{${dark}}
-@media(prefers-color-scheme:dark){.auto{${dark}}}
-*{box-sizing:border-box}
-h2,h3,h4,p,ul,dl,dd{margin:0;padding:0}
-h2{font-size:1.2em}h3,h4{font-size:1em}
-a{color:var(--accent)}
-:focus-visible{${ring}}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.bn,.dlg,.ro{position:fixed;z-index:1;background:var(--bg);color:var(--fg);box-shadow:0 2px 16px #0006}
-.bn,.dlg{padding:1.25em;max-height:100%;overflow:auto;border:1px solid var(--border)}
-.bar{left:0;right:0;bottom:0;border-width:1px 0 0}
-.bar.top{top:0;bottom:auto;border-width:0 0 1px}
-.in{max-width:72em;margin:auto;display:flex;flex-wrap:wrap;gap:1em;align-items:center}
-.in,.dlg{container-type:inline-size}
-.tx{flex:1 1 24em;display:grid;gap:.5em}
-.box,.modal{border-radius:var(--consentry-radius,12px);width:calc(100% - 2em);max-width:28em}
-.box{bottom:1em;inset-inline-end:1em}
-.box.top{top:1em;bottom:auto}
-.box.bottom-left{inset-inline:1em auto}
-.modal,.dlg{top:50%;left:50%;transform:translate(-50%,-50%);max-height:calc(100% - 2em)}
-.dlg{outline:0;z-index:2;width:calc(100% - 2em);max-width:40em;border-radius:var(--consentry-radius,12px);display:grid;gap:1em}
-.back{position:fixed;inset:0;z-index:1;background:var(--consentry-backdrop,#0009)}
-.bs{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));grid-auto-rows:1fr;gap:.5em;flex:1 1 26em}
-@container (max-width:26em){.bs{grid-template-columns:1fr}}
-.b{${button}}
-.b:hover{filter:brightness(1.12)}
-.hd,.row{display:flex;gap:1em;align-items:center;justify-content:space-between}
-.x{flex:none;width:44px;height:44px;padding:10px;color:var(--fg);background:none;border:0;border-radius:8px;cursor:pointer}
-.x svg{stroke:currentColor;stroke-width:2.5}
-.cat{background:var(--surface);border-radius:8px;padding:1em;display:grid;gap:.5em}
-.note{font-weight:600}
-.meta,.v dl{color:var(--muted);font-size:.9em}
-summary{cursor:pointer;font-weight:600;min-height:24px}
-.v{list-style:none;border-top:1px solid var(--border);padding:.75em 0 0;margin-top:.75em;display:grid;gap:.25em}
-dt{font-weight:600;color:var(--fg)}
-dd{margin-bottom:.25em;overflow-wrap:anywhere}
-.sw{flex:none;position:relative;width:48px;height:28px;border-radius:14px;border:2px solid var(--border);background:var(--border);cursor:pointer;padding:0}
-.sw:after{content:"";position:absolute;top:2px;inset-inline-start:2px;width:20px;height:20px;border-radius:50%;background:var(--bg)}
-.sw[aria-checked=true]{background:var(--accent);border-color:var(--accent)}
-.sw[aria-checked=true]:after{inset-inline-start:22px;background:var(--accent-fg)}
-.sw:disabled{opacity:.6;cursor:default}
-[hidden]{display:none}
-.ro{bottom:1em;inset-inline-start:1em;width:44px;height:44px;border-radius:50%;border:2px solid var(--border);color:var(--accent);cursor:pointer;padding:10px}
-svg{display:block}.ro svg{fill:currentColor}
-@media(prefers-reduced-motion:no-preference){.bn,.dlg{animation:in .2s ease-out}.sw:after{transition:inset-inline-start .15s}}
-@keyframes in{from{opacity:.4}}
-@media(max-width:30em){.bar,.box,.modal{padding:1em}.bs{grid-template-columns:1fr}}
-@media(min-height:30em){.dlg{padding-bottom:0}.dlg>.bs{position:sticky;bottom:0;margin:0 -1.25em;padding:1em 1.25em 1.25em;background:var(--bg);border-top:1px solid var(--border)}}
-`;
+// One rule a line, each ending in `\` (a line continuation): the text itself has no line breaks.
+export const css = `\
+:host{all:initial!important;font:inherit!important;position:fixed!important;top:0!important;left:0!important;z-index:2147483647!important}\
+.r{${light};font-family:var(--consentry-font);font-size:var(--consentry-font-size,15px);line-height:1.5;color:var(--fg)}\
+.dark{${dark}}\
+@media(prefers-color-scheme:dark){.auto{${dark}}}\
+*{box-sizing:border-box}\
+h2,h3,h4,p,ul,dl,dd{margin:0;padding:0}\
+h2{font-size:1.2em}h3,h4{font-size:1em}\
+a{color:var(--accent)}\
+:focus-visible{${ring}}\
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
+.bn,.dlg,.ro{position:fixed;z-index:1;background:var(--bg);color:var(--fg);box-shadow:0 2px 16px #0006}\
+.bn,.dlg{padding:1.25em;max-height:100%;overflow:auto;border:1px solid var(--border)}\
+.bar{left:0;right:0;bottom:0;border-width:1px 0 0}\
+.bar.top{top:0;bottom:auto;border-width:0 0 1px}\
+.in{max-width:72em;margin:auto;display:flex;flex-wrap:wrap;gap:1em;align-items:center}\
+.in,.dlg{container-type:inline-size}\
+.tx{flex:1 1 24em;display:grid;gap:.5em}\
+.box,.modal{border-radius:var(--consentry-radius,12px);width:calc(100% - 2em);max-width:28em}\
+.box{bottom:1em;inset-inline-end:1em}\
+.box.top{top:1em;bottom:auto}\
+.box.bottom-left{inset-inline:1em auto}\
+.modal,.dlg{top:50%;left:50%;transform:translate(-50%,-50%);max-height:calc(100% - 2em)}\
+.dlg{outline:0;z-index:2;width:calc(100% - 2em);max-width:40em;border-radius:var(--consentry-radius,12px);display:grid;gap:1em}\
+.back{position:fixed;inset:0;z-index:1;background:var(--consentry-backdrop,#0009)}\
+.bs{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));grid-auto-rows:1fr;gap:.5em;flex:1 1 26em}\
+@container (max-width:26em){.bs{grid-template-columns:1fr}}\
+.b{${button}}\
+.b:hover{filter:brightness(1.12)}\
+.hd,.row{display:flex;gap:1em;align-items:center;justify-content:space-between}\
+.x{flex:none;width:44px;height:44px;padding:10px;color:var(--fg);background:none;border:0;border-radius:8px;cursor:pointer}\
+.x svg{stroke:currentColor;stroke-width:2.5}\
+.cat{background:var(--surface);border-radius:8px;padding:1em;display:grid;gap:.5em}\
+.note{font-weight:600}\
+.meta,.v dl{color:var(--muted);font-size:.9em}\
+summary{cursor:pointer;font-weight:600;min-height:24px}\
+.v{list-style:none;border-top:1px solid var(--border);padding:.75em 0 0;margin-top:.75em;display:grid;gap:.25em}\
+dt{font-weight:600;color:var(--fg)}\
+dd{margin-bottom:.25em;overflow-wrap:anywhere}\
+.sw{flex:none;position:relative;width:48px;height:28px;border-radius:14px;border:2px solid var(--border);background:var(--border);cursor:pointer;padding:0}\
+.sw:after{content:"";position:absolute;top:2px;inset-inline-start:2px;width:20px;height:20px;border-radius:50%;background:var(--bg)}\
+.sw[aria-checked=true]{background:var(--accent);border-color:var(--accent)}\
+.sw[aria-checked=true]:after{inset-inline-start:22px;background:var(--accent-fg)}\
+.sw:disabled{opacity:.6;cursor:default}\
+[hidden]{display:none}\
+.ro{bottom:1em;inset-inline-start:1em;width:44px;height:44px;border-radius:50%;border:2px solid var(--border);color:var(--accent);cursor:pointer;padding:10px}\
+svg{display:block}.ro svg{fill:currentColor}\
+@media(prefers-reduced-motion:no-preference){.bn,.dlg{animation:in .2s ease-out}.sw:after{transition:inset-inline-start .15s}}\
+@keyframes in{from{opacity:.4}}\
+@media(max-width:30em){.bar,.box,.modal{padding:1em}.bs{grid-template-columns:1fr}}\
+@media(min-height:30em){.dlg{padding-bottom:0}.dlg>.bs{position:sticky;bottom:0;margin:0 -1.25em;padding:1em 1.25em 1.25em;background:var(--bg);border-top:1px solid var(--border)}}`;
 
 /** Constructable stylesheets need no nonce; where they are missing, a `<style>` carries the loader's nonce. */
 export function adopt(root: ShadowRoot, nonce: string) {

@@ -4,29 +4,31 @@
  */
 import type { Localized, ResolvedCategory } from '../src/types';
 import en from '../src/i18n/en';
-import { LANGS } from '../src/lang';
 import { core } from './core';
 
 export const lang = core.lang;
 export const dir = /^(ar|he|fa|ur)\b/.test(lang) ? 'rtl' : 'ltr';
 let builtIn = en;
 
-/** Only English ships in this chunk; another built-in language is fetched once, as its own small chunk. */
+/** Only English ships in this chunk; another built-in language is its own small chunk, which the loader fetched beside this one. */
 export const textsReady: Promise<unknown> =
-  LANGS.indexOf(lang) > 0
-    ? core.load(core.asset(`consentry-i18n-${lang}.js`)).then(
+  core.i18n
+    ? core.i18n.then(
         () => (builtIn = (window as any).consentry.__i18n[lang]),
         // A missing language file must not cost the visitor the banner: English it is.
         () => 0,
       )
     : Promise.resolve();
 
-function find(key: string): string | undefined {
+/** The text for `key`, else `or`. */
+function find(key: string, or?: string): string | undefined {
   const own = core.config.texts;
   for (const m of [own[lang], builtIn, own.en, en]) if (m && m[key] != null) return m[key];
+  return or;
 }
 
-export const t = (key: string, n?: number) => (find(key) ?? key).replace('{n}', n as any);
+/** A key no text has shows as itself. */
+export const t = (key: string, n?: number) => find(key, key)!.replace('{n}', n as any);
 
 export const loc = (v: Localized | undefined) => (typeof v == 'string' || !v ? v : v[lang] || v.en || Object.values(v)[0]);
 
