@@ -19,6 +19,8 @@ export function Banner() {
       role={modal ? 'dialog' : 'region'}
       aria-modal={modal ? 'true' : undefined}
       aria-labelledby="bt"
+      // A modal takes focus itself: on "Accept all" it would be the one button with a focus ring.
+      tabIndex={modal ? -1 : undefined}
       // Out of sight and out of reach while the dialog is open; back (and focusable) when it closes.
       hidden={state.prefs}
       inert={state.prefs}

@@ -20,7 +20,7 @@ export const show = (view: 'banner' | 'prefs') =>
       set({ banner: true, reload: false });
       // The live region exists before its text changes, so screen readers announce the banner.
       say(t(core.mode == 'opt-out' ? 'optout.title' : 'banner.title'));
-      if (core.config.ui.layout == 'modal') $('.bn .b')!.focus();
+      if (core.config.ui.layout == 'modal') $('.bn')!.focus();
     }
     was || core.emit('show', view);
   });
