@@ -68,6 +68,17 @@ export function startGate(host: GateHost): Gate {
   let held: any[] = [];
   /** Requests waiting for their vendor: [url, send, fail]. */
   let waits: [string, () => void, () => void][] = [];
+  /** The inline script check() last skipped as perhaps still being parsed. */
+  let unfinished: any = 0;
+  /**
+   * That script is complete once the parser has put anything after it in the document (the last
+   * one in a <head> or a <div> never gets a next sibling): it is released then, before `el`, in
+   * document order, not at DOMContentLoaded.
+   */
+  const past = (el: Node) => {
+    const u = unfinished;
+    if (u && u != el && u.compareDocumentPosition(el) & 4) (unfinished = 0), (u._f = 1), check(u);
+  };
   /** The proxies of about:blank frames' windows and documents (see `frame`), and the other way. */
   const frames = new WeakMap<object, any>();
   const real = new WeakMap<object, any>();
@@ -280,10 +291,11 @@ export function startGate(host: GateHost): Gate {
 
   /** Releases one held element if its targets allow it, else shows a blocked iframe's placeholder. */
   function check(el: any) {
+    past(el);
     // A script runs once it is in the document. An inline one the parser may still be filling in
     // (nothing after it yet) would run cut short, and a defer or module one held from the parser
     // runs once the page is parsed, as the browser runs it: DOMContentLoaded looks at them again.
-    if (el._q || !inert(el) || (el.localName == 'script' && (!el.isConnected || (document.readyState == 'loading' && (el.hasAttribute('src') ? el._p && !el.hasAttribute('async') && (el.defer || el.type == 'module') : !el.nextSibling))))) return; // prettier-ignore
+    if (el._q || !inert(el) || (el.localName == 'script' && (!el.isConnected || (document.readyState == 'loading' && (el.hasAttribute('src') ? el._p && !el.hasAttribute('async') && (el.defer || el.type == 'module') : !el.nextSibling && !el._f && (unfinished = el)))))) return; // prettier-ignore
     const t = idsOf(el);
     if (!t || ok(t)) {
       el._q = 1;
@@ -334,6 +346,7 @@ export function startGate(host: GateHost): Gate {
     for (const r of recs)
       r.addedNodes.forEach((n: any) => {
         if (n.nodeType != 1) return;
+        if (cfg) past(n);
         if (n.localName == 'script') parsed(n);
         // A frame inserted where its load event does not reach the hooks (a shadow root).
         (n.localName == 'iframe' ? [n] : n.firstElementChild ? n.querySelectorAll('iframe') : []).forEach(reach);

@@ -211,6 +211,24 @@ describe('static gated tags', () => {
     expect(ranOf(win)).to.deep.equal(['perf']);
   });
 
+  it("a returning visitor's inline tags run in document order while the page is parsed, the last in <head> or in a <div> too", async () => {
+    const first = await openPage({ config, head: recorder });
+    await ready(first.win);
+    first.win.consentry.set({ categories: { performance: true } });
+    const { url } = fresh();
+    const tag = (name: string) => `<script type="text/plain" data-consent="performance">ran.push('${name}')</script>`;
+    // Minified: nothing after A in <head>, nothing after B in its <div>. A slow first-party script
+    // holds the parser after C, so the page is still loading for 400 ms.
+    const { win } = await openPage({
+      noConfig: true,
+      src: '',
+      head: `${recorder}<script type="application/json" id="consentry-config">${JSON.stringify(config)}</script><script src="/dist/consentry.js"></script>${tag('A')}`,
+      body: `<div>${tag('B')}</div>${tag('C')}<script src="${url('first', 'slow.js?n=slow&delay=400')}"></script>${tag('D')}`,
+    });
+    await until(() => ranOf(win).includes('D'), 4000, 'the last tag');
+    expect(ranOf(win)).to.deep.equal(['A', 'B', 'C', 'slow', 'D']);
+  });
+
   it('tags added to the page later are gated too', async () => {
     const { win, doc } = await openPage({ config, head: recorder });
     await ready(win);
