@@ -142,10 +142,15 @@ export async function runAll(engine, cases, { control = false, concurrency = eng
         for (let job; (job = jobs.shift()); ) {
           let r = await runOne(slot, job.c, sites.get(job.c.id), job.run, control);
           // A run the harness could not finish (a page that did not load within the time on a
-          // busy machine) says nothing of the product: it runs once more, and a second failure
-          // is reported with both reasons.
+          // busy machine) says nothing of the product: it runs once more, in a browser started
+          // afresh, and a second failure is reported with both reasons. (A Firefox or WebKit
+          // browser that stopped answering under load failed every run its slot took next:
+          // 12 of 53 in one run, each in 30 s, the slot taking the queue's jobs faster than the others.)
           const first = Object.values(r).find((x) => x.harness);
           if (first) {
+            // (A browser that stopped answering may not answer close() either.)
+            await Promise.race([slot.browser.close().catch(() => {}), sleep(10000)]);
+            slot.browser = await engine.slot({ proxy: slot.net.proxy }).catch((e) => ({ open: () => Promise.reject(e), close: async () => {} }));
             r = await runOne(slot, job.c, sites.get(job.c.id), job.run, control);
             for (const x of new Set(Object.values(r))) if (x.harness) x.why.unshift(`${first.why[0]}, then again:`);
           }
