@@ -12,6 +12,9 @@ export const addScript = (src: string, nonce: string, ordered?: boolean) =>
     // A page enforcing Trusted Types takes a URL from the policy only (gate/trusted.ts).
     s.src = trust(src, 'createScriptURL');
     s.nonce = nonce;
+    // Our chunks are UTF-8 (the languages' texts); without it a script served with no charset is
+    // read in the page's encoding, and a windows-1252 page showed "kÃ¶nnen".
+    s.charset = 'utf-8';
     // Ordered scripts run in the order they were added, each as soon as it and those before it are in.
     if (ordered) s.async = false;
     // A script added by script is a low-priority request, which Chromium holds back while the
