@@ -143,7 +143,9 @@ function decide(a: Allowed, method: Method) {
     const narrowed: Allowed = { categories: {}, vendors: {} };
     for (const k of ['categories', 'vendors'] as const) for (const id in now[k]) narrowed[k][id] = now[k][id] && released[k][id];
     setReleased(narrowed);
-    Promise.race([acked, new Promise((r) => setTimeout(r, core.config.beacon.waitMs))]).then(release);
+    // An answer that is no 2xx (an error status, the network down) acknowledges nothing: the tags
+    // wait out waitMs, as for no answer, and the record stays queued.
+    Promise.race([acked.then((ok) => ok || new Promise(() => {})), new Promise((r) => setTimeout(r, core.config.beacon.waitMs))]).then(release);
   }
   // Listeners (the widget re-rendering among them) hear of it after the tags are on their way.
   emit('change', get());

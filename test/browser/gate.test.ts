@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { clearState, openPage, ready, sleep, until, TestWindow } from './page';
+import { beaconBucket, clearState, openPage, ready, sleep, until, TestWindow } from './page';
 import { config, fresh, recorder } from './fixtures/vendors';
 
 /** Long enough for a request that was going to happen to reach the test server. */
@@ -227,6 +227,22 @@ describe('static gated tags', () => {
     });
     await until(() => ranOf(win).includes('D'), 4000, 'the last tag');
     expect(ranOf(win)).to.deep.equal(['A', 'B', 'C', 'slow', 'D']);
+  });
+
+  it('with the ledger answering an error, tags the decision allows wait out beacon.waitMs (no 2xx, no acknowledgement), then run', async () => {
+    const bucket = beaconBucket();
+    await bucket.status(503);
+    const body = `<script type="text/plain" data-consent="performance">ran.push('perf')</script>`;
+    const { win } = await openPage({ config: { ...config, beacon: { url: bucket.url, waitMs: 1200 } }, head: recorder, body });
+    await ready(win);
+    const t0 = performance.now();
+    win.consentry.acceptAll();
+    await until(async () => (await bucket.raw()).attempts > 0, 3000, 'the post');
+    await sleep(300);
+    expect(ranOf(win), 'answered 503, before waitMs').to.deep.equal([]);
+    await until(() => ranOf(win).length, 3000, 'the tag after waitMs');
+    expect(performance.now() - t0).to.be.at.least(1100);
+    expect(ranOf(win)).to.deep.equal(['perf']);
   });
 
   it('tags added to the page later are gated too', async () => {
