@@ -13,11 +13,11 @@ let builtIn = en;
 /** Only English ships in this chunk; another built-in language is its own small chunk, which the loader fetched beside this one. */
 export const textsReady: Promise<unknown> =
   core.i18n
-    ? core.i18n.then(
-        () => (builtIn = (window as any).consentry.__i18n[lang]),
-        // A missing language file must not cost the visitor the banner: English it is.
-        () => 0,
-      )
+    ? core.i18n
+        .then(() => (builtIn = (window as any).consentry.__i18n[lang]))
+        // A missing language file must not cost the visitor the banner, nor one that loaded but
+        // is no language file (a server's HTML page for a path it does not have): English it is.
+        .catch(() => 0)
     : Promise.resolve();
 
 /** The text for `key`, else `or`. */

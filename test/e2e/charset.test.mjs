@@ -1,8 +1,11 @@
-// The chunks' texts are UTF-8 whatever the page's encoding: a site served as windows-1252 (older
-// German and French sites are), with the chunks served without a charset, as many static servers
-// do, shows its visitors "können", not "kÃ¶nnen".
+// The banner's language file, as servers really answer it. The chunks' texts are UTF-8 whatever
+// the page's encoding: a site served as windows-1252 (older German and French sites are), with
+// the chunks served without a charset, as many static servers do, shows its visitors "können",
+// not "kÃ¶nnen". And a language file the server does not have, answered with its HTML page and
+// a 200 (a single-page app's fallback), costs the visitor the language, not the banner.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer } from './support/server.mjs';
 import { launch } from './support/browser.mjs';
 
@@ -14,6 +17,12 @@ before(async () => {
   server.page('/p', '<!doctype html><html lang="de"><script src="/dist/consentry.js" data-config="/c.json"></script><p>Seite</p>', {
     'Content-Type': 'text/html; charset=windows-1252',
   });
+  // The same page where the German file is missing and the server answers its own HTML instead.
+  const { id } = JSON.parse(readFileSync(new URL('../../dist/release.json', import.meta.url), 'utf8'));
+  server.page('/missing/p', '<!doctype html><html lang="de"><script src="/missing/consentry.js" data-config="/c.json"></script><p>Seite</p>');
+  server.page('/missing/consentry.js', readFileSync(new URL('../../dist/consentry.js', import.meta.url), 'utf8'), { 'Content-Type': 'application/javascript' });
+  server.page(`/missing/consentry-widget.${id}.js`, readFileSync(new URL(`../../dist/consentry-widget.${id}.js`, import.meta.url), 'utf8'), { 'Content-Type': 'application/javascript' });
+  server.page(`/missing/consentry-i18n-de.${id}.js`, '<!doctype html><title>Not here</title><p>Our app</p>');
   chromium = await launch();
 });
 after(async () => {
@@ -21,7 +30,19 @@ after(async () => {
   await server?.close();
 });
 
-describe('the banner on a page in another encoding', () => {
+describe("the banner's language file", () => {
+  it('answered with an HTML page instead, leaves the banner in English rather than not shown', async () => {
+    const { page, context } = await chromium.visitor();
+    try {
+      await page.goto(server.url + '/missing/p');
+      await page.waitForFunction(() => document.getElementById('consentry-ui')?.shadowRoot?.querySelector('.bn'), null, { timeout: 5000 });
+      const text = await page.evaluate(() => document.getElementById('consentry-ui').shadowRoot.querySelector('.bn').textContent);
+      assert.match(text, /Accept all/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reads its German texts as UTF-8 on a windows-1252 page', async () => {
     const { page, context } = await chromium.visitor();
     try {
