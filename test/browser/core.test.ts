@@ -204,8 +204,9 @@ describe('a returning visitor', () => {
     const after = await ready(win);
     expect([after.method, after.vendors.hotjar, after.vendors['google-analytics']]).to.deep.equal(['custom', true, false]);
     // Both records reach the ledger: from the page, or from the queue if the page was gone before
-    // the ledger answered (then maybe twice: the ledger keeps one record per consent id and time).
-    const both = async () => [...new Map((await beacon.records()).map((r: any) => [r.id + r.ts, r.method])).values()];
+    // the ledger answered (then maybe twice: the ledger keeps one record per consent id and time,
+    // and the one resent from the queue may arrive after the newer one: read them in time order).
+    const both = async () => [...new Map((await beacon.records()).sort((a: any, b: any) => (a.ts < b.ts ? -1 : 1)).map((r: any) => [r.id + r.ts, r.method])).values()];
     await until(async () => (await both()).length >= 2, 5000, 'both records');
     expect(await both()).to.deep.equal(['reject-all', 'custom']);
   });
