@@ -5,6 +5,23 @@ import { config, fresh, recorder } from './fixtures/vendors';
 /** Long enough for a request that was going to happen to reach the test server. */
 const SETTLE = 250;
 const ranOf = (win: TestWindow) => (win as any).ran as string[];
+/** Gated external tags on the ga stand-in, one per `name&query` (`first&delay=60`): each records its name. */
+const externals = (url: (host: string, file: string) => string, tags: string[]) =>
+  tags.map((n) => `<script type="text/plain" data-consent="performance" src="${url('ga', 'x.js?n=' + n)}"></script>`).join('');
+/** The resource timing of each named tag's request, in the order given. */
+const timings = (win: TestWindow, names: string[]) =>
+  names.map((n) => win.performance.getEntriesByType('resource').find((e) => e.name.includes('n=' + n)) as PerformanceResourceTiming);
+/** A first visit with `tags` (see externals): Accept all, then each ran; their requests' timings. */
+async function acceptAllOf(tags: string[], ms = 3000) {
+  const { url } = fresh();
+  const { win } = await openPage({ config, head: recorder, body: externals(url, tags) });
+  await ready(win);
+  win.consentry.acceptAll();
+  const names = tags.map((n) => n.split('&')[0]);
+  await until(() => ranOf(win).length == names.length, ms, 'the tags');
+  expect(ranOf(win)).to.deep.equal(names);
+  return timings(win, names);
+}
 /** One static gated tag of each kind, on three vendors' hosts. */
 const eachKind = (url: (host: string, file: string) => string) => `
   <script type="text/plain" data-consent="performance" src="${url('ga', 'a.js')}"></script>
@@ -48,47 +65,17 @@ describe('static gated tags', () => {
   });
 
   it('the first in-order external a decision releases loads alone: the others are requested once it has loaded (or 100 ms on)', async () => {
-    const { url } = fresh();
-    const { win } = await openPage({
-      config,
-      head: recorder,
-      body: ['first&delay=60', 'second', 'third'].map((n) => `<script type="text/plain" data-consent="performance" src="${url('ga', 'x.js?n=' + n)}"></script>`).join(''),
-    });
-    await ready(win);
-    win.consentry.acceptAll();
-    await until(() => ranOf(win).length == 3, 3000, 'three tags');
-    expect(ranOf(win)).to.deep.equal(['first', 'second', 'third']);
-    const [first, ...rest] = ['first', 'second', 'third'].map((n) => win.performance.getEntriesByType('resource').find((e) => e.name.includes('n=' + n)) as PerformanceResourceTiming);
+    const [first, ...rest] = await acceptAllOf(['first&delay=60', 'second', 'third']);
     for (const r of rest) expect(r.startTime, r.name).to.be.at.least(Math.min(first.responseEnd, first.startTime + 100) - 5);
   });
 
   it('after the first has loaded, the others start together, not one by one', async () => {
-    const { url } = fresh();
-    const { win } = await openPage({
-      config,
-      head: recorder,
-      body: ['first&delay=30', 'second&delay=60', 'third'].map((n) => `<script type="text/plain" data-consent="performance" src="${url('ga', 'x.js?n=' + n)}"></script>`).join(''),
-    });
-    await ready(win);
-    win.consentry.acceptAll();
-    await until(() => ranOf(win).length == 3, 3000, 'three tags');
-    expect(ranOf(win)).to.deep.equal(['first', 'second', 'third']);
-    const [, second, third] = ['first', 'second', 'third'].map((n) => win.performance.getEntriesByType('resource').find((e) => e.name.includes('n=' + n)) as PerformanceResourceTiming);
+    const [, second, third] = await acceptAllOf(['first&delay=30', 'second&delay=60', 'third']);
     expect(third.startTime).to.be.below(second.responseEnd);
   });
 
   it('the others wait for a slow first one 100 ms at most, and still run after it', async () => {
-    const { url } = fresh();
-    const { win } = await openPage({
-      config,
-      head: recorder,
-      body: ['first&delay=2000', 'second'].map((n) => `<script type="text/plain" data-consent="performance" src="${url('ga', 'x.js?n=' + n)}"></script>`).join(''),
-    });
-    await ready(win);
-    win.consentry.acceptAll();
-    await until(() => ranOf(win).length == 2, 5000, 'both tags');
-    expect(ranOf(win)).to.deep.equal(['first', 'second']);
-    const [first, second] = ['first', 'second'].map((n) => win.performance.getEntriesByType('resource').find((e) => e.name.includes('n=' + n)) as PerformanceResourceTiming);
+    const [first, second] = await acceptAllOf(['first&delay=2000', 'second'], 5000);
     expect(second.startTime - first.startTime).to.be.within(80, 1500);
   });
 
@@ -102,11 +89,11 @@ describe('static gated tags', () => {
       config,
       fetch: true,
       head: recorder,
-      body: ['first&delay=300', 'second'].map((n) => `<script type="text/plain" data-consent="performance" src="${url('ga', 'x.js?n=' + n)}"></script>`).join(''),
+      body: externals(url, ['first&delay=300', 'second']),
     });
     await until(() => ranOf(win).length == 2, 5000, 'both tags');
     expect(ranOf(win)).to.deep.equal(['first', 'second']);
-    const [one, two] = ['first', 'second'].map((n) => win.performance.getEntriesByType('resource').find((e) => e.name.includes('n=' + n)) as PerformanceResourceTiming);
+    const [one, two] = timings(win, ['first', 'second']);
     expect(two.startTime - one.startTime).to.be.below(80);
   });
 
