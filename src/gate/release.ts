@@ -62,8 +62,9 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     if (type) s.type = type;
     // The nonce attribute reads back empty once connected (nonce hiding); the property keeps it.
     s.nonce = nonce || old.nonce;
-    // One the browser does not run fires no load event: nothing waits for it.
-    if (s.src && runs(s.type) && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
+    // One the browser does not run fires no load event: nothing waits for it. Nor does a
+    // `nomodule` one, which a browser with modules skips (a polyfill bundle's usual tag).
+    if (s.src && runs(s.type) && !s.noModule && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
       s.async = false;
       // One lead per decision (`_d`, set by the gate while it applies one): the rest then go together.
       if (!pending++ && rel._d) (rel._d = 0), (lead = s), setTimeout(() => lead == s && ((lead = 0), pump()), LEAD_MS);

@@ -111,6 +111,24 @@ describe('static gated tags', () => {
     expect(ranOf(win)).to.deep.equal(['inline', 'async']);
   });
 
+  it('a nomodule external (which the browser skips) holds back nothing after it', async () => {
+    const { url, requested } = fresh();
+    const { win, doc } = await openPage({
+      config,
+      head: recorder,
+      body: `<script type="text/plain" nomodule data-consent="performance" src="${url('ga', 'x.js?n=polyfills')}"></script>
+        <script type="text/plain" data-consent="performance">ran.push('inline')</script>
+        <img data-consent="advertising" data-src="${url('x.ads', 'p.gif')}" alt="">`,
+    });
+    await ready(win);
+    win.consentry.acceptAll();
+    await until(() => ranOf(win).length, 3000, 'the inline tag');
+    await until(() => doc.querySelector('img')!.getAttribute('src'), 3000, 'the image');
+    await sleep(SETTLE);
+    expect(ranOf(win)).to.deep.equal(['inline']);
+    expect(await requested()).to.deep.equal(['x/p.gif']);
+  });
+
   it('keep their other attributes and get their original type back from data-type', async () => {
     const { win, doc } = await openPage({
       config,
