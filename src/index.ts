@@ -26,8 +26,9 @@ export interface InitOptions {
   /** Propagated to every script and style Consentry creates (strict CSP). */
   nonce?: string;
   /**
-   * Where the widget and its other files are served. Defaults to this package's
-   * dist/ folder; bundlers that copy assets may need to set it.
+   * Where the widget and its other files are served, absolute or relative to the page
+   * (`/static/consentry/`). Defaults to this package's dist/ folder; bundlers that copy
+   * assets may need to set it.
    */
   assetBase?: string;
 }
@@ -39,7 +40,15 @@ export function init(opts: InitOptions = {}): ConsentryApi {
   if (w.consentry && w.consentry.acceptAll) return w.consentry;
   w.consentry = api;
   api.__consentMode = consentMode;
-  start({ assetBase: new URL('../', import.meta.url).href, ...opts, validator: () => Promise.resolve(validate), checkConfig: true });
+  // A relative assetBase ('/static/consentry/') is the page's, as a script's src would be. One that is
+  // no URL at all would stop the start before the gate is in place: the package's own files serve.
+  let assetBase = new URL('../', import.meta.url).href;
+  try {
+    if (opts.assetBase) assetBase = new URL(opts.assetBase, document.baseURI).href;
+  } catch {
+    console.error(`[consentry] assetBase: "${opts.assetBase}" is not a URL; using ${assetBase}`);
+  }
+  start({ ...opts, assetBase, validator: () => Promise.resolve(validate), checkConfig: true });
   return api;
 }
 

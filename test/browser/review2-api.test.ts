@@ -2,6 +2,7 @@
 // Each test names what the visitor would have lost without its fix.
 import { expect } from '@esm-bundle/chai';
 import { beaconBucket, clearState, openPage, ready, sleep, until, TestWindow } from './page';
+import { config as withHosts, fresh } from './fixtures/vendors';
 
 const config = { revision: 1, vendors: [{ id: 'ga', name: 'GA', category: 'performance' }] };
 const cookieOf = (win: TestWindow) => (/(?:^|; )consentry=([^;]*)/.exec(win.document.cookie) || [])[1];
@@ -145,6 +146,35 @@ describe('review2: an element named "consentry" in the page', () => {
     const { win } = await openPage({ config, src: '', body: '<div id="consentry"></div><script src="/dist/consentry.js"></script>' });
     expect(typeof win.consentry.on).to.equal('function');
     expect(await ready(win)).to.equal(null);
+  });
+});
+
+describe('the ES module with an assetBase relative to the page', () => {
+  beforeEach(clearState);
+
+  it('holds a vendor script, shows the banner from there, and an assetBase that is no URL still starts the gate', async () => {
+    for (const base of ['/dist/', 'http://[']) {
+      await clearState();
+      const { url, requested } = fresh();
+      const { win, doc } = await openPage({
+        src: '',
+        noConfig: true,
+        head: `<script type="module">
+          import { init } from '/dist/esm/index.js';
+          init({ config: ${JSON.stringify(withHosts)}, assetBase: ${JSON.stringify(base)} });
+          const s = document.createElement('script');
+          s.src = ${JSON.stringify(url('ga', 'x.js?n=dynamic'))};
+          document.head.appendChild(s);
+          window.started = 1;
+        </script>`,
+      });
+      await until(() => (win as any).started, 3000, 'module init');
+      await until(() => doc.getElementById('consentry-ui')?.shadowRoot?.querySelector('.bn'), 4000, 'the banner with ' + base);
+      await sleep(250);
+      expect(await requested(), base).to.deep.equal([]);
+      win.consentry.acceptAll();
+      await until(async () => (await requested()).length, 3000, 'the vendor script');
+    }
   });
 });
 
