@@ -6,7 +6,8 @@ import type { Localized, ResolvedCategory } from '../src/types';
 import en from '../src/i18n/en';
 import { core } from './core';
 
-export const lang = core.lang;
+/** The banner's language: English where its language file failed (below). */
+export let lang = core.lang;
 export const dir = /^(ar|he|fa|ur)\b/.test(lang) ? 'rtl' : 'ltr';
 let builtIn = en;
 
@@ -18,6 +19,9 @@ export const textsReady: Promise<unknown> =
         // A missing language file must not cost the visitor the banner, nor one that loaded but
         // is no language file (a server's HTML page for a path it does not have): English it is.
         .catch(() => 0)
+        // Unless the configuration has its own texts in that language, the banner then speaks
+        // English: its lang attribute and the records (whose lang is the banner's) say so.
+        .then((got) => got || core.config.texts[lang] || (core.lang = lang = 'en'))
     : Promise.resolve();
 
 /** The text for `key`, else `or`. */

@@ -19,9 +19,11 @@ before(async () => {
   });
   // The same page where the German file is missing and the server answers its own HTML instead.
   const { id } = JSON.parse(readFileSync(new URL('../../dist/release.json', import.meta.url), 'utf8'));
-  server.page('/missing/p', '<!doctype html><html lang="de"><script src="/missing/consentry.js" data-config="/c.json"></script><p>Seite</p>');
+  server.page('/missing/c.json', { revision: 1, beacon: { url: '/missing/record', waitMs: 0 } });
+  server.page('/missing/p', '<!doctype html><html lang="de"><script src="/missing/consentry.js" data-config="/missing/c.json"></script><p>Seite</p>');
   server.page('/missing/consentry.js', readFileSync(new URL('../../dist/consentry.js', import.meta.url), 'utf8'), { 'Content-Type': 'application/javascript' });
-  server.page(`/missing/consentry-widget.${id}.js`, readFileSync(new URL(`../../dist/consentry-widget.${id}.js`, import.meta.url), 'utf8'), { 'Content-Type': 'application/javascript' });
+  for (const chunk of ['widget', 'validate'])
+    server.page(`/missing/consentry-${chunk}.${id}.js`, readFileSync(new URL(`../../dist/consentry-${chunk}.${id}.js`, import.meta.url), 'utf8'), { 'Content-Type': 'application/javascript' });
   server.page(`/missing/consentry-i18n-de.${id}.js`, '<!doctype html><title>Not here</title><p>Our app</p>');
   chromium = await launch();
 });
@@ -38,6 +40,11 @@ describe("the banner's language file", () => {
       await page.waitForFunction(() => document.getElementById('consentry-ui')?.shadowRoot?.querySelector('.bn'), null, { timeout: 5000 });
       const text = await page.evaluate(() => document.getElementById('consentry-ui').shadowRoot.querySelector('.bn').textContent);
       assert.match(text, /Accept all/);
+      // Said in English, and recorded as such: the record's lang is the banner's.
+      assert.equal(await page.evaluate(() => document.getElementById('consentry-ui').shadowRoot.querySelector('[lang]').lang), 'en');
+      const record = page.waitForRequest((r) => r.url().endsWith('/missing/record'));
+      await page.evaluate(() => [...document.getElementById('consentry-ui').shadowRoot.querySelectorAll('button')].find((b) => b.textContent == 'Reject all').click());
+      assert.equal(JSON.parse((await record).postData()).lang, 'en');
     } finally {
       await context.close();
     }
