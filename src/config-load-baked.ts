@@ -22,6 +22,9 @@ const NONE = {
   ui: {},
 } as unknown as ResolvedConfig;
 
+// Its Consent Mode chunk runs with the loader (the CLI appends it): no early default to replace.
+export const preDefault = undefined;
+
 export const loadConfig = async (baked: unknown): Promise<Loaded> =>
   baked ? { config: baked as ResolvedConfig, error: null } : { config: NONE, error: '(root): no configuration baked into this loader (write it with `consentry bundle`)' };
 

@@ -63,15 +63,16 @@ export type Validator = (config: unknown) => string[];
 
 /** Where the loader remembers the digest of the last configuration text that passed the check. */
 const CHECKED = 'consentry:checked';
+/** And whether that configuration turns Consent Mode on ('1' or ''). */
+const GCM = 'consentry:gcm';
+
+/**
+ * The Consent Mode default pushed before the configuration is checked (loadConfig), so the
+ * chunk's precise one (consent-mode.ts) can take its place.
+ */
+export let preDefault: unknown;
 // The release is part of it: a new validator checks every configuration once more.
 const digest = (text: string) => RELEASE + sum(text) + text.length.toString(36);
-function remembered(): string | null {
-  try {
-    return localStorage.getItem(CHECKED);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Reads the configuration: the one `consentry bundle` baked in (validated when
@@ -89,31 +90,45 @@ export async function loadConfig(
   validator: () => Promise<Validator>,
   checkBaked?: boolean,
 ): Promise<Loaded> {
-  if (baked && !checkBaked) return resolve(baked);
-  const known = baked ? null : remembered();
+  if (baked) return resolve(baked, checkBaked ? (await validator())(baked) : []);
+  const inline = document.getElementById('consentry-config');
+  let known: string | null = null;
+  // Google's tags must meet a Consent Mode default before they run, and an ungated one right
+  // after the loader runs before any check or chunk is in. So when the inline configuration (not
+  // yet checked) or the last one that passed the check turns Consent Mode on, Google's four
+  // types are denied at once (`preDefault`); the precise default replaces it (consent-mode.ts).
+  try {
+    if (inline ? JSON.parse(inline.textContent as string).googleConsentMode : localStorage.getItem(GCM)) {
+      const d = 'denied';
+      ((window as any).dataLayer ||= []).push(
+        (preDefault = (function (..._: unknown[]) {
+          return arguments;
+        })('consent', 'default', { ad_storage: d, ad_user_data: d, ad_personalization: d, analytics_storage: d, wait_for_update: 500 })),
+      );
+    }
+    known = localStorage.getItem(CHECKED);
+  } catch {
+    // Storage blocked, the inline text no JSON (the check below says so) or a dataLayer no array.
+  }
   const early = known ? null : validator();
   // Awaited only after the configuration arrives: until then its failure is nobody's uncaught error.
   if (early) early.catch(() => {});
-  const inline = !baked && document.getElementById('consentry-config');
   try {
-    let raw = baked;
-    let d = '';
-    if (!raw) {
-      let text = inline && inline.textContent;
-      if (!inline) {
-        if (!url) throw new Error('no data-config, no #consentry-config');
-        const res = await fetch(url);
-        if (!res.ok) throw new Error('HTTP ' + res.status);
-        text = await res.text();
-      }
-      raw = JSON.parse(text as string);
-      d = digest(text as string);
-      if (d == known) return resolve(raw);
+    let text = inline && inline.textContent;
+    if (!inline) {
+      if (!url) throw new Error('no data-config, no #consentry-config');
+      const res = await fetch(url);
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      text = await res.text();
     }
+    const raw = JSON.parse(text as string);
+    const d = digest(text as string);
+    if (d == known) return resolve(raw);
     const errors = (await (early || validator()))(raw);
-    if (d && !errors.length)
+    if (!errors.length)
       try {
         localStorage.setItem(CHECKED, d);
+        localStorage.setItem(GCM, raw.googleConsentMode ? '1' : '');
       } catch {
         // Storage blocked: the check simply runs again on the next page.
       }

@@ -44,11 +44,16 @@ function types(now: Allowed) {
  * configuration's region rules become region-scoped defaults (`region: [...]`,
  * one per mode), so Google's own geolocation applies each region's mode; a
  * stored decision (`decided`) then always sends its update, which outranks them.
+ * `early` is the default the loader pushed before the configuration was checked, if any.
  */
-export function consentDefault(config: ResolvedConfig, now: Allowed, region?: string | null, decided?: unknown) {
+export function consentDefault(config: ResolvedConfig, now: Allowed, region?: string | null, decided?: unknown, early?: unknown) {
   const o = config.googleConsentMode;
   if (!o) return;
   const dl: unknown[] = ((window as any).dataLayer ||= []);
+  // The loader's early default (config.ts preDefault) gives way to this one while Google's library
+  // has not read the queue; once it has, the update below corrects it wherever it was too strict.
+  const i = early ? [].indexOf.call(dl, early as never) : -1;
+  if (i >= 0 && dl.push == [].push) dl.splice(i, 1);
   const before = dl.length;
   const wait = { wait_for_update: o.waitForUpdate ?? 500 };
   const regions = config.mode.regions;

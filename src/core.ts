@@ -6,7 +6,7 @@ import type { Choice, ConsentryApi, Decision, EventName, Method, Mode, ResolvedC
 import type { Validator } from './config';
 // The baked loader (rollup.config.mjs) swaps this module for one without fetching and checking,
 // which fetches the rest of its configuration instead.
-import { fetchRest, loadConfig, withRest } from './config-load';
+import { fetchRest, loadConfig, preDefault, withRest } from './config-load';
 import { acceptAll, Allowed, apply, current, decision, defaults, deniedBySignal, modeFor, newId, rejectAll } from './decision';
 import { readSignals } from './signals';
 import * as store from './store';
@@ -304,7 +304,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
     // region too once they had chosen there (its default would undo their "Do not sell").
     if (prev.revision != config.revision && store.METHODS.indexOf(prev.method) < 3) core.mode = 'opt-in';
   }
-  consentMode && consentMode.consentDefault(config, state(), opts.region, stored);
+  consentMode && consentMode.consentDefault(config, state(), opts.region, stored, preDefault);
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
   released = stored ? state() : rejectAll(config);

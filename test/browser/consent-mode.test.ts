@@ -62,6 +62,30 @@ describe('Google Consent Mode v2', () => {
     expect(entries(win).map((e: any) => e[0] + (e[0] == 'args:consent' ? ' ' + e[1] : ''))).to.deep.equal(['args:consent default', 'args:js', 'args:config']);
   });
 
+  // What an ungated Google tag right after the loader would read from the queue when it runs.
+  const early = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied' };
+  const seen = `<script>window.seen=(window.dataLayer||[]).map(function(e){return Array.prototype.slice.call(e)})</script>`;
+
+  it('an ungated tag right after the loader already meets a default, all denied, with an inline configuration', async () => {
+    const { win } = await openPage({ config: { ...gcm, googleConsentMode: { waitForUpdate: 900 } }, body: seen });
+    expect((win as any).seen).to.deep.equal([['consent', 'default', { ...early, wait_for_update: 500 }]]);
+    await ready(win);
+    // The precise default (with the configuration's wait) took its place: one default in the queue.
+    expect(entries(win)).to.deep.equal([['args:consent', 'default', { ...denied, wait_for_update: 900 }]]);
+  });
+
+  it('with data-config, a returning visitor\'s ungated tag meets a default too, and the precise one replaces it', async () => {
+    const first = await openPage({ config: gcm, fetch: true });
+    await ready(first.win);
+    first.win.consentry.set({ categories: { performance: true } });
+    const { win } = await openPage({ config: gcm, fetch: true, body: seen });
+    expect((win as any).seen).to.deep.equal([['consent', 'default', { ...early, wait_for_update: 500 }]]);
+    await ready(win);
+    const e = entries(win);
+    expect(e.map((x: any) => x[1] || x.event)).to.deep.equal(['default', 'update', 'consentry_update']);
+    expect(e[0][2].analytics_storage).to.equal('granted');
+  });
+
   it('honours wait_for_update, ads_data_redaction and url_passthrough', async () => {
     const { win } = await openPage({ config: { ...config, googleConsentMode: { waitForUpdate: 1200, adsDataRedaction: true, urlPassthrough: true } } });
     await ready(win);
