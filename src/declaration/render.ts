@@ -172,7 +172,10 @@ export function markdown(config: ResolvedConfig, x: Texts): string {
   // Inside a code span only the table's pipe needs escaping; a backtick cannot occur in a valid cookie name.
   // A line break would end the table row, and what follows it would be Markdown (raw HTML) again.
   const code = (s: string) => '`' + s.replace(/\s+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
-  const url = (u: string) => u.replace(/[<>\s]/g, encodeURIComponent);
+  // A link destination is decoded by Markdown: `&#58;` and `\:` would turn a relative
+  // `javascript&#58;x` (safe as written) into a `javascript:` link. `&amp;` and `\\` decode to
+  // exactly what the configuration says; a pipe would end the table cell.
+  const url = (u: string) => u.replace(/[<>\s|]/g, encodeURIComponent).replace(/[&\\]/g, (c) => (c == '&' ? '&amp;' : '\\\\'));
   const heads = COLS.map((k) => text(x.t(k)));
   const out: string[] = [];
   for (const s of sections(config, x)) {

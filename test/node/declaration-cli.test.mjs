@@ -78,6 +78,24 @@ test('escapes markup and table syntax from the configuration', () => {
   assert.match(md.out, /\[Opt out\]\(<https:\/\/b.example\/opt%20out>\)/);
 });
 
+test('Markdown links, as a real renderer (marked) reads them, are the configuration\'s own: no entity or escape makes one javascript:', async () => {
+  const { marked } = await import('marked');
+  // Each is a relative URL as written (it passes the check), and a javascript: one once Markdown decodes it.
+  const tricks = ['javascript&#58;alert(1)', 'javascript\\:alert(1)', 'javascript&colon;alert(1)', 'JaVaScRiPt&#x3A;alert(1)'];
+  const plain = ['https://a.example/p?a=1&b=2', 'https://a.example/x|y\\z', '/opt-out?x=1&amp;y'];
+  const vendors = [...tricks, ...plain].map((u, i) => ({ id: 'v' + i, name: 'V' + i, category: 'performance', privacyPolicyUrl: u }));
+  const md = run(file('tricks.json', { revision: 1, vendors }), '--format', 'md');
+  assert.equal(md.code, 0, md.err);
+  const html = marked.parse(md.out);
+  // The attribute as the browser reads it: its character references decoded, once.
+  const attr = (v) => v.replace(/&(amp|quot|lt|gt|#\d+|#x[\da-f]+);/gi, (_, e) => ({ amp: '&', quot: '"', lt: '<', gt: '>' })[e] ?? String.fromCodePoint(+('0' + e.slice(1))));
+  const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => attr(m[1]));
+  assert.equal(hrefs.length, vendors.length);
+  for (const h of hrefs) assert.match(new URL(h, 'https://site.example/').protocol, /^https?:$/, h);
+  // Decoded, each is exactly what the configuration says (a pipe percent-encoded).
+  assert.deepEqual(hrefs.map(decodeURI), [...tricks, ...plain].map((u) => decodeURI(u.replace('|', '%7C'))));
+});
+
 test('renders nothing from a configuration with an unsafe link: the field is named', () => {
   const out = join(tmp, 'unsafe.html');
   const r = run(file('unsafe.json', { revision: 1, vendors: [{ id: 'a', name: 'A', category: 'performance', privacyPolicyUrl: 'javascript:alert(1)' }] }), '-o', out);
