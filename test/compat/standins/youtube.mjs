@@ -59,8 +59,15 @@ const widgetApi = () =>
     this.getIframe = function () { return frame; };
     function post(o) { o.id = id; o.channel = 'widget'; frame.contentWindow.postMessage(JSON.stringify(o), 'https://www.youtube.com'); }
     // As the real one does, it says "listening" on load and every 250 ms until the embed answers.
-    var listening = setInterval(function () { post({ event: 'listening' }); }, 250);
-    frame.addEventListener('load', function () { post({ event: 'listening' }); });
+    // Only to the embed: while the frame still shows a document of this page (held, or not yet
+    // navigated) a post names an origin that is not the recipient's, which Firefox reports as a page
+    // error once in a while. The stand-in must add no error of its own; the next tick says it again.
+    function listen() {
+      try { if (frame.contentWindow.document) return; } catch (x) {}
+      post({ event: 'listening' });
+    }
+    var listening = setInterval(listen, 250);
+    frame.addEventListener('load', listen);
     addEventListener('message', function (e) {
       if (e.source != frame.contentWindow) return;
       clearInterval(listening);
