@@ -120,7 +120,9 @@ function check(v: any, spec: Spec, path: string, out: string[]): void {
     for (const k of Object.keys(spec)) if (k[0] == '!' && (has(v, k.slice(1)) ? v[k.slice(1)] : undefined) === undefined) out.push(`${path ? path + '.' : ''}${k.slice(1)}: is required`);
     if (map && keys.length > LIMITS.texts) at(`has more than ${LIMITS.texts} keys`);
     for (const k of keys) {
-      const p = path ? path + '.' + k : k;
+      // A key that is not one word (empty, with a dot, a space or a line break) is quoted, so every
+      // path reads one way: texts.de["banner.title"], [""].
+      const p = /^[\w$-]+$/.test(k) ? (path ? path + '.' + k : k) : path + '[' + JSON.stringify(k) + ']';
       if (map) {
         const [re, what] = PATTERNS[map[1]];
         if (!re.test(k)) out.push(`${p}: is not ${what}`);

@@ -58,6 +58,10 @@ const broken = [
   [{ ...valid, cookie: { expiresDays: 0 } }, 'cookie.expiresDays: must be a whole number from 1 to 3650'],
   [{ ...valid, googleConsentMode: 'yes' }, 'googleConsentMode: must be true or false'],
   [{ ...valid, ui: { layout: 'popup' } }, 'ui.layout: must be one of "bar", "box", "modal", not "popup"'],
+  // Keys that are not one word are quoted: one path, one reading.
+  [{ ...valid, '': 1 }, '[""]: unknown field'],
+  [{ ...valid, ui: { 'a\nb': 1 } }, 'ui["a\\nb"]: unknown field'],
+  [{ ...valid, texts: { en: { 'banner.title': 5 } } }, 'texts.en["banner.title"]: must be a non-empty string'],
   [{ ...valid, colour: 'red' }, 'colour: unknown field'],
   [{ ...valid, texts: { german: {} } }, 'texts.german: is not a language code like "en" or "pt-BR"'],
 ];
