@@ -16,6 +16,7 @@
  */
 import type { ResolvedConfig } from '../types';
 import { httpUrl } from '../url';
+import { CATEGORY_NAMES } from '../i18n/en';
 import { button, dark, light, names, ring } from '../../widget/styles';
 
 // A short box (the default iframe is 150 px tall) keeps the name, the button and the link.
@@ -47,9 +48,6 @@ scheme.addEventListener('change', () => held.forEach((f) => f.__r()));
 // Expandos on the iframe start with `__`: the minifier renames `_x` per chunk, and the loader's
 // renamed expandos on the same element could then collide with ours.
 
-/** The built-in English names of the default categories a placeholder can name (src/i18n/en.ts). */
-const DEFAULT_NAMES = { functional: 'Functional', performance: 'Performance', advertising: 'Advertising' };
-
 /** `id`: the vendor (or category, when no vendor claims the URL) that blocks `f`. */
 export function placeholder(f: any, id: string, c: ResolvedConfig, lang: string, nonce: string, grant: (id: string) => void) {
   // An iframe the parser inserted may still replace its first empty document: draw again then.
@@ -68,7 +66,7 @@ export function placeholder(f: any, id: string, c: ResolvedConfig, lang: string,
   const n: any = (v || c.categories.find((x) => x.id == id) || {}).name;
   // A default category without a name of its own is called as the widget calls it.
   const own = c.texts[lang] || {};
-  const name = (n && (n[lang] || n.en || n)) || own[`category.${id}.name`] || (DEFAULT_NAMES as any)[id] || id;
+  const name = (n && (n[lang] || n.en || n)) || own[`category.${id}.name`] || CATEGORY_NAMES[id] || id;
   const policy = httpUrl(v ? v.privacyPolicyUrl : c.policyUrl);
   const t = (k: string, def: string) => (own['placeholder.' + k] || def).replace(/\{vendor\}/g, () => name);
   // Elements given text, not an HTML string: a page enforcing Trusted Types refuses one (and the

@@ -5,6 +5,10 @@
  * separate `consentry-i18n-<lang>.js` chunks. The cookie declaration's own English
  * keys are in en-declaration.ts, which only the declaration ships.
  */
+
+/** The default categories a blocked iframe can name, also by the placeholder (gate/placeholder.ts), which ships without these texts. */
+export const CATEGORY_NAMES: Record<string, string> = { functional: 'Functional', performance: 'Performance', advertising: 'Advertising' };
+
 export default {
   'banner.title': 'We use cookies',
   'banner.text':
@@ -42,10 +46,10 @@ export default {
   reopen: 'Cookie preferences',
   'category.required.name': 'Strictly necessary',
   'category.required.description': 'Keep the site secure and working, for example your login and this consent choice. They cannot be switched off.',
-  'category.functional.name': 'Functional',
+  'category.functional.name': CATEGORY_NAMES.functional,
   'category.functional.description': 'Remember your settings, such as language or region, and power features like chat support.',
-  'category.performance.name': 'Performance',
+  'category.performance.name': CATEGORY_NAMES.performance,
   'category.performance.description': 'Count visits and measure how the site is used, so we can find out what works and improve it.',
-  'category.advertising.name': 'Advertising',
+  'category.advertising.name': CATEGORY_NAMES.advertising,
   'category.advertising.description': 'Let advertising partners show ads that match your interests and measure how well they perform.',
 } as Record<string, string>;
