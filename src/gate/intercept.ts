@@ -313,13 +313,32 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     wrap(W.navigator, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
       return net((u = String(u)), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
     });
-    // A socket or an event stream cannot wait: towards a vendor that is not allowed it is refused.
+    // A socket or an event stream towards a vendor that is not allowed waits too: the page gets one
+    // that stays CONNECTING, and the real one opens when the vendor is allowed, with the handlers,
+    // listeners and properties the page set meanwhile. Once the decision denies the vendor it never
+    // opens, as a connection nobody answers.
     for (const k of ['WebSocket', 'EventSource'])
-      wrap(W, k, (C) =>
+      wrap(W, k, (C: any) =>
         new Proxy(C, {
           construct(t, a, nt) {
-            if (!net((a[0] = String(a[0])))) throw new DOMException('[consentry] waits for consent: ' + a[0], 'SecurityError');
-            return Reflect.construct(t, a, nt);
+            let s: any;
+            let z = 0;
+            let l: any[] = [];
+            const d: any = {};
+            const open = () => z || ((s = Reflect.construct(t, a, nt)), Object.assign(s, d), l.forEach((b) => s.addEventListener(...b)));
+            return net((a[0] = String(a[0])), open, () => 0)
+              ? Reflect.construct(t, a, nt)
+              : new Proxy(Object.create(nt.prototype), {
+                  get: (o, k) =>
+                    s ? (typeof (o = s[k]) == 'function' ? o.bind(s) : o)
+                    : k == 'readyState' ? z
+                    : k == 'url' ? a[0]
+                    : k == 'close' ? () => (z = C.CLOSED)
+                    : k == 'addEventListener' ? (...b: any[]) => l.push(b)
+                    : k == 'removeEventListener' ? (y: any, f: any) => (l = l.filter((b) => b[0] != y || b[1] != f))
+                    : d[k], // prettier-ignore
+                  set: (o, k, v) => (((s || d) as any)[k] = v, true), // prettier-ignore
+                });
           },
         }),
       );

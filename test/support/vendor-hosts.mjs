@@ -3,7 +3,9 @@
 // *.localhost to this machine), so a vendor's host differs from the page's and nothing leaves
 // the machine. Every request is recorded, so a test can prove a URL was never requested.
 //   GET /__vendor/<token>/<file>?n=<name>&delay=<ms>   .js pushes <name> (default: file) onto
-//                                                      window.ran; .gif is a pixel; else HTML
+//                                                      window.ran; .gif is a pixel; .sse an
+//                                                      event stream (a "put" event, then a
+//                                                      message, then it ends); else HTML
 //   GET /__vendor-log/<token>                          [{ host, path }] requested so far
 // The token keeps parallel test files apart.
 const hits = new Map();
@@ -27,6 +29,11 @@ export async function vendorHosts(ctx, next) {
   if (file.endsWith('.js')) {
     ctx.type = 'application/javascript';
     ctx.body = `(window.ran = window.ran || []).push(${JSON.stringify(String(ctx.query.n || file))});`;
+  } else if (file.endsWith('.sse')) {
+    // Reconnecting after a minute, so a test sees one connection.
+    ctx.set('Access-Control-Allow-Origin', ctx.get('Origin') || '*');
+    ctx.type = 'text/event-stream';
+    ctx.body = 'retry: 60000\nevent: put\ndata: {"flag":true}\n\ndata: hello\n\n';
   } else if (file.endsWith('.gif')) {
     ctx.type = 'image/gif';
     ctx.body = GIF;

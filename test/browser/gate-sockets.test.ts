@@ -1,0 +1,132 @@
+// Event streams and WebSockets towards a vendor wait for consent as fetch does: the constructor
+// gives the page one that stays CONNECTING, and the real one opens once the vendor is allowed,
+// with what the page set on it meanwhile (found with launchdarkly-js-client-sdk's streaming, which
+// opens its EventSource once and never again when the constructor throws). Once the decision
+// denies the vendor it never opens. The stand-in vendor's .sse file sends a "put" event and a
+// message (test/support/vendor-hosts.mjs).
+import { expect } from '@esm-bundle/chai';
+import { beaconBucket, clearState, openPage, ready, sleep, until } from './page';
+import { config, fresh } from './fixtures/vendors';
+
+const SETTLE = 300;
+
+/** An EventSource towards `u` in `W` set up the way SDKs do, and what it received. */
+function stream(W: any, u: string) {
+  const es = new W.EventSource(u);
+  const got: string[] = [];
+  es.onmessage = (e: any) => got.push('message ' + e.data);
+  es.addEventListener('put', (e: any) => got.push('put ' + e.data));
+  const gone = () => got.push('removed listener ran');
+  es.addEventListener('put', gone);
+  es.removeEventListener('put', gone);
+  return { es, got };
+}
+
+describe('event streams and sockets towards a vendor', () => {
+  beforeEach(clearState);
+
+  it('an EventSource made before a choice stays CONNECTING, sends nothing, and opens after Accept all with its handlers and listeners', async () => {
+    const { url, requested } = fresh();
+    const { win } = await openPage({ config });
+    await ready(win);
+    const W = win as any;
+    const { es, got } = stream(W, url('x.ads', 'flags.sse'));
+    expect(es instanceof W.EventSource).to.equal(true);
+    expect(es.readyState).to.equal(W.EventSource.CONNECTING);
+    expect(es.url).to.equal(url('x.ads', 'flags.sse'));
+    await sleep(SETTLE);
+    expect(await requested()).to.deep.equal([]);
+    win.consentry.acceptAll();
+    await until(() => got.length == 2, 3000, 'the events');
+    expect(got).to.deep.equal(['put {"flag":true}', 'message hello']);
+    expect(await requested()).to.deep.equal(['x/flags.sse']);
+    es.close();
+    expect(es.readyState).to.equal(W.EventSource.CLOSED);
+  });
+
+  it('one made from a consentry:change listener opens while the ledger acknowledges the decision', async () => {
+    const { url, requested } = fresh();
+    const bucket = beaconBucket();
+    await bucket.status(503);
+    const { win } = await openPage({ config: { ...config, beacon: { url: bucket.url, waitMs: 600 } } });
+    await ready(win);
+    const W = win as any;
+    let s: any;
+    win.document.addEventListener('consentry:change', () => win.consentry.allowed('ads') && (s ||= stream(W, url('x.ads', 'on-change.sse'))));
+    win.consentry.acceptAll();
+    expect(s, 'made in the change listener').to.not.equal(undefined);
+    await until(() => s.got.length == 2, 3000, 'the events after the ledger wait');
+    expect(s.got).to.deep.equal(['put {"flag":true}', 'message hello']);
+    expect(await requested()).to.deep.equal(['x/on-change.sse']);
+  });
+
+  it('after Reject all, one made before and one made after never open and send nothing', async () => {
+    const { url, requested } = fresh();
+    const { win } = await openPage({ config });
+    await ready(win);
+    const W = win as any;
+    const before = stream(W, url('x.ads', 'before.sse'));
+    win.consentry.rejectAll();
+    const after = stream(W, url('x.ads', 'after.sse'));
+    await sleep(SETTLE * 2);
+    expect([before.es.readyState, after.es.readyState]).to.deep.equal([0, 0]);
+    expect([before.got, after.got]).to.deep.equal([[], []]);
+    expect(await requested()).to.deep.equal([]);
+  });
+
+  it('a WebSocket waits as CONNECTING (send throws) and really connects after Accept all, with its handlers and listeners', async () => {
+    const { win } = await openPage({ config });
+    await ready(win);
+    const W = win as any;
+    // Nothing listens there: a real socket fails within milliseconds, and the page's handlers hear it.
+    const ws = new W.WebSocket('ws://ws.ads.localhost:65535/');
+    const got: string[] = [];
+    ws.onopen = () => got.push('open');
+    ws.onerror = () => got.push('error');
+    ws.addEventListener('close', (e: any) => got.push('close ' + e.code));
+    ws.binaryType = 'arraybuffer';
+    expect([ws instanceof W.WebSocket, ws.readyState, ws.binaryType]).to.deep.equal([true, W.WebSocket.CONNECTING, 'arraybuffer']);
+    expect(() => ws.send('x')).to.throw();
+    await sleep(SETTLE);
+    expect(got, 'before a choice').to.deep.equal([]);
+    win.consentry.acceptAll();
+    await until(() => got.length == 2, 5000, 'the real socket to fail');
+    expect(got).to.deep.equal(['error', 'close 1006']);
+    expect([ws.readyState, ws.binaryType]).to.deep.equal([W.WebSocket.CLOSED, 'arraybuffer']);
+  });
+
+  it('one the page makes right after the loader, towards a vendor the inline configuration names, waits', async () => {
+    const { url, requested } = fresh();
+    const u = url('x.ads', 'early.sse');
+    const { win } = await openPage({
+      config,
+      body: `<script>window.early = new EventSource(${JSON.stringify(u)}); window.got = []; early.onmessage = (e) => got.push(e.data);</script>`,
+    });
+    const W = win as any;
+    expect(W.early.readyState).to.equal(0);
+    await ready(win);
+    await sleep(SETTLE);
+    expect(await requested()).to.deep.equal([]);
+    win.consentry.acceptAll();
+    await until(() => W.got.length, 3000, 'the message');
+    expect(W.got).to.deep.equal(['hello']);
+  });
+
+  it('with data-config, ones made before the file arrives wait: towards a vendor until Accept all, towards an undeclared host until the file is in', async () => {
+    const { url, requested } = fresh();
+    const [vendor, other] = [url('x.ads', 'vendor.sse'), url('cdn', 'other.sse')];
+    const { win } = await openPage({
+      config,
+      fetch: true,
+      body: `<script>window.got = []; for (const u of ${JSON.stringify([vendor, other])}) new EventSource(u).onmessage = (e) => got.push(u.split('/').pop() + ' ' + e.data);</script>`,
+    });
+    const W = win as any;
+    await ready(win);
+    await until(() => W.got.length, 3000, 'the undeclared host\'s message');
+    await sleep(SETTLE);
+    expect([W.got, await requested()]).to.deep.equal([['other.sse hello'], ['cdn/other.sse']]);
+    win.consentry.acceptAll();
+    await until(() => W.got.length == 2, 3000, "the vendor's message");
+    expect(W.got).to.deep.equal(['other.sse hello', 'vendor.sse hello']);
+  });
+});
