@@ -325,7 +325,12 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
             let z = 0;
             let l: any[] = [];
             const d: any = {};
-            const open = () => z || ((s = Reflect.construct(t, a, nt)), Object.assign(s, d), l.forEach((b) => s.addEventListener(...b)));
+            // Opened during the gate's update: one the browser refuses (a URL it cannot parse) must not stop the release of the rest.
+            const open = () => {
+              try {
+                z || ((s = Reflect.construct(t, a, nt)), Object.assign(s, d), l.forEach((b) => s.addEventListener(...b)));
+              } catch (e) {}
+            };
             return net((a[0] = String(a[0])), open, () => 0)
               ? Reflect.construct(t, a, nt)
               : new Proxy(Object.create(nt.prototype), {

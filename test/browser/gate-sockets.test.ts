@@ -129,4 +129,17 @@ describe('event streams and sockets towards a vendor', () => {
     await until(() => W.got.length == 2, 3000, "the vendor's message");
     expect(W.got).to.deep.equal(['other.sse hello', 'vendor.sse hello']);
   });
+
+  it('one whose URL the browser refuses never opens, and the release goes on past it', async () => {
+    const { url, requested } = fresh();
+    const { win } = await openPage({ config, head: '<script>window.ran = []</script>', body: `<script type="text/plain" data-consent="ads">ran.push('tag')</script>` });
+    await ready(win);
+    const W = win as any;
+    // Port 99999 is out of range: the real constructor throws a SyntaxError.
+    const bad = new W.EventSource('http://x.ads.localhost:99999/bad.sse');
+    const { got } = stream(W, url('x.ads', 'good.sse'));
+    win.consentry.acceptAll();
+    await until(() => got.length == 2 && W.ran.length, 3000, 'the other stream and the tag');
+    expect([bad.readyState, W.ran, await requested()]).to.deep.equal([0, ['tag'], ['x/good.sse']]);
+  });
 });
