@@ -318,35 +318,52 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     // listeners and properties the page set meanwhile. Once the decision denies the vendor it never
     // opens, as a connection nobody answers.
     for (const k of ['WebSocket', 'EventSource'])
-      wrap(W, k, (C: any) =>
-        new Proxy(C, {
+      wrap(W, k, (C: any) => {
+        const P = new Proxy(C, {
           construct(t, a, nt) {
             let s: any;
             let z = 0;
             let l: any[] = [];
             const d: any = {};
-            // Opened during the gate's update: one the browser refuses (a URL it cannot parse) must not stop the release of the rest.
+            // The page's handlers and listeners for `e`, called as the browser calls them.
+            const fire = (e: Event) => [d['on' + e.type], ...l.filter((b) => b[0] == e.type).map((b) => b[1])].forEach((f) => f && (f.call ? f.call(p, e) : f.handleEvent(e)));
+            // Opened during the gate's update: what the browser refuses (a URL it cannot parse, a
+            // property it cannot set) must not stop the release of the rest.
             const open = () => {
+              if (z) return;
               try {
-                z || ((s = Reflect.construct(t, a, nt)), Object.assign(s, d), l.forEach((b) => s.addEventListener(...b)));
-              } catch (e) {}
+                s = Reflect.construct(t, a, nt);
+              } catch (e) {
+                return;
+              }
+              l.forEach((b) => s.addEventListener(...b));
+              for (const k in d)
+                try {
+                  s[k] = d[k];
+                } catch (e) {}
             };
-            return net((a[0] = String(a[0])), open, () => 0)
-              ? Reflect.construct(t, a, nt)
-              : new Proxy(Object.create(nt.prototype), {
-                  get: (o, k) =>
-                    s ? (typeof (o = s[k]) == 'function' ? o.bind(s) : o)
-                    : k == 'readyState' ? z
-                    : k == 'url' ? a[0]
-                    : k == 'close' ? () => (z = C.CLOSED)
-                    : k == 'addEventListener' ? (...b: any[]) => l.push(b)
-                    : k == 'removeEventListener' ? (y: any, f: any) => (l = l.filter((b) => b[0] != y || b[1] != f))
-                    : d[k], // prettier-ignore
-                  set: (o, k, v) => (((s || d) as any)[k] = v, true), // prettier-ignore
-                });
+            const p: any = new Proxy(Object.create(nt.prototype), {
+              get: (o, k: any) =>
+                s ? (typeof (o = s[k]) == 'function' ? o.bind(s) : o)
+                : k == 'readyState' ? z
+                : k == 'url' ? a[0]
+                : k == 'constructor' ? P
+                // A WebSocket closed while connecting fails: error, then close (1006), as the browser's does.
+                : k == 'close' ? () => z || ((z = C.CLOSED), z > 2 && setTimeout(() => (fire(new Event('error')), fire(new CloseEvent('close', { code: 1006 })))))
+                : k == 'addEventListener' ? (...b: any[]) => l.push(b)
+                : k == 'removeEventListener' ? (y: any, f: any) => (l = l.filter((b) => b[0] != y || b[1] != f))
+                : k in d ? d[k]
+                : typeof C[k] == 'number' ? C[k] // CONNECTING, OPEN, CLOSING, CLOSED
+                : null, // prettier-ignore
+              set: (o, k, v) => (((s || d) as any)[k] = v, true), // prettier-ignore
+            });
+            return net((a[0] = String(a[0])), open, () => 0) ? Reflect.construct(t, a, nt) : p;
           },
-        }),
-      );
+        });
+        // Another made from a socket's constructor (`new ws.constructor(url)`) is held the same.
+        C.prototype.constructor = P;
+        return P;
+      });
     // open() drops the document's listeners too.
     wrap(D, 'open', (f) => function (this: any, ...a: any[]) {
       const r = f.apply(this, a);

@@ -85,7 +85,10 @@ describe('event streams and sockets towards a vendor', () => {
     ws.onerror = () => got.push('error');
     ws.addEventListener('close', (e: any) => got.push('close ' + e.code));
     ws.binaryType = 'arraybuffer';
+    // Read-only on a real socket: setting it must not stop the rest from being applied.
+    ws.url = 'ws://elsewhere.localhost/';
     expect([ws instanceof W.WebSocket, ws.readyState, ws.binaryType]).to.deep.equal([true, W.WebSocket.CONNECTING, 'arraybuffer']);
+    expect([ws.CONNECTING, ws.OPEN, ws.CLOSING, ws.CLOSED, ws.constructor]).to.deep.equal([0, 1, 2, 3, W.WebSocket]);
     expect(() => ws.send('x')).to.throw();
     await sleep(SETTLE);
     expect(got, 'before a choice').to.deep.equal([]);
@@ -141,5 +144,37 @@ describe('event streams and sockets towards a vendor', () => {
     win.consentry.acceptAll();
     await until(() => got.length == 2 && W.ran.length, 3000, 'the other stream and the tag');
     expect([bad.readyState, W.ran, await requested()]).to.deep.equal([0, ['tag'], ['x/good.sse']]);
+  });
+
+  it('a WebSocket closed while it waits fails as a connecting one does (error, then close 1006), and never opens', async () => {
+    const { win } = await openPage({ config });
+    await ready(win);
+    const W = win as any;
+    const ws = new W.WebSocket('ws://ws.ads.localhost:65535/');
+    const got: string[] = [];
+    ws.onerror = function (this: any) {
+      got.push('error' + (this === ws ? ' on the socket' : ''));
+    };
+    ws.addEventListener('close', (e: any) => got.push('close ' + e.code));
+    ws.close();
+    expect(ws.readyState).to.equal(W.WebSocket.CLOSED);
+    await until(() => got.length == 2, 3000, 'the events');
+    win.consentry.acceptAll();
+    await sleep(SETTLE * 2);
+    expect(got).to.deep.equal(['error on the socket', 'close 1006']);
+  });
+
+  it('another made from a socket\'s constructor waits the same', async () => {
+    const { token, url, requested } = fresh();
+    const { win } = await openPage({ config });
+    await ready(win);
+    const W = win as any;
+    // The page's own origin: a real EventSource at once.
+    const own = new W.EventSource(`/__vendor/${token}/own.sse`);
+    const made = [new own.constructor(url('x.ads', 'a.sse')), new W.EventSource.prototype.constructor(url('x.ads', 'b.sse'))];
+    await until(async () => (await requested()).length, 3000, 'the own stream');
+    await sleep(SETTLE);
+    expect([made.map((e) => e.readyState), await requested()]).to.deep.equal([[0, 0], ['localhost/own.sse']]);
+    own.close();
   });
 });
