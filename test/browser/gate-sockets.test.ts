@@ -6,7 +6,7 @@
 // message (test/support/vendor-hosts.mjs).
 import { expect } from '@esm-bundle/chai';
 import { beaconBucket, clearState, openPage, ready, sleep, until } from './page';
-import { config, fresh } from './fixtures/vendors';
+import { config, fresh, recorder } from './fixtures/vendors';
 
 const SETTLE = 300;
 
@@ -135,7 +135,7 @@ describe('event streams and sockets towards a vendor', () => {
 
   it('one whose URL the browser refuses never opens, and the release goes on past it', async () => {
     const { url, requested } = fresh();
-    const { win } = await openPage({ config, head: '<script>window.ran = []</script>', body: `<script type="text/plain" data-consent="ads">ran.push('tag')</script>` });
+    const { win } = await openPage({ config, head: recorder, body: `<script type="text/plain" data-consent="ads">ran.push('tag')</script>` });
     await ready(win);
     const W = win as any;
     // Port 99999 is out of range: the real constructor throws a SyntaxError.
