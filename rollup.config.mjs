@@ -126,6 +126,15 @@ export default [
     output: { file: 'dist/consentry-widget.js', format: 'iife' },
     plugins: [resolve(), ts(), { name: 'deferred', renderChunk: (code) => `window.consentry.__widget=function(){${code}};` }, minify()],
   },
+  {
+    // The preferences dialog, fetched by the widget when the visitor reaches for it. What it
+    // shares with the widget (widget/shared.ts: renderer, state, texts, actions) it reads from
+    // the widget's `consentry.__w` instead of carrying a second copy.
+    input: 'widget/prefs/index.ts',
+    output: { file: 'dist/consentry-prefs.js', format: 'iife', globals: () => 'consentry.__w' },
+    external: (id) => /\/shared$/.test(id),
+    plugins: [resolve(), ts(), minify()],
+  },
   // One small chunk per built-in language but English (which ships in the widget, and the
   // declaration's part of it in the declaration chunk).
   ...readdirSync('src/i18n')

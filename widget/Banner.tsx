@@ -12,7 +12,7 @@ export function Banner() {
   const optOut = core.mode == 'opt-out';
   const modal = layout == 'modal';
   const policy = core.httpUrl(core.config.policyUrl);
-  const customise = <Button text={t('banner.customise')} onClick={() => show('prefs')} />;
+  const customise = <Button text={t('banner.customise')} onClick={() => show('prefs')} warm />;
   const box = (
     <div
       class={`bn ${layout} ${position}`}

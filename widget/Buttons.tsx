@@ -1,10 +1,11 @@
 /** The three equal choices, and the reload offer that replaces nothing but adds one button. */
 import { h } from './dom';
 import { t } from './texts';
-import { choose } from './actions';
+import { choose, warm } from './actions';
 
-export const Button = (p: { text: string; onClick: () => void; class?: string }) => (
-  <button type="button" class={'b ' + (p.class || '')} onClick={p.onClick}>
+/** `warm`: the button opens the dialog, whose chunk starts downloading as the visitor reaches for it. */
+export const Button = (p: { text: string; onClick: () => void; class?: string; warm?: boolean }) => (
+  <button type="button" class={'b ' + (p.class || '')} onClick={p.onClick} onPointerOver={p.warm && warm} onFocus={p.warm && warm}>
     {p.text}
   </button>
 );

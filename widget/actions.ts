@@ -1,5 +1,6 @@
 /** What the visitor's clicks and the core's calls do to the widget's state. */
 import type { Decision } from '../src/types';
+import type { Child } from './dom';
 import { choose as decide, core } from './core';
 import { set, state } from './state';
 import { $, focused } from './host';
@@ -10,20 +11,40 @@ let opener: HTMLElement | null = null;
 
 const say = (said: string) => setTimeout(() => set({ said }), 100);
 
-/** `core.ui.show`: waits for the visitor's language so the banner never flashes in English first. */
-export const show = (view: 'banner' | 'prefs') =>
-  textsReady.then(() => {
-    // Told once per opening: show() on an open dialog (a second footer link) is no new `show`.
-    const was = state[view];
-    if (view == 'prefs') openPrefs();
-    else {
-      set({ banner: true, reload: false });
-      // The live region exists before its text changes, so screen readers announce the banner.
-      say(t(core.mode == 'opt-out' ? 'optout.title' : 'banner.title'));
-      if (core.config.ui.layout == 'modal') $('.bn')!.focus();
-    }
-    was || core.emit('show', view);
-  });
+/** The preferences dialog, once its chunk (widget/prefs/) has run. */
+export const dialog: { Prefs?: () => Child } = {};
+
+/** The dialog's chunk: asked for when the visitor reaches for it, so it is usually in by the click. */
+let prefs: Promise<void> | undefined;
+export const loadPrefs = () => (prefs ||= core.load(core.asset('consentry-prefs.js')));
+export const warm = () => loadPrefs().catch(() => {});
+
+const stamp = () => (core.decision() || { ts: 0 }).ts;
+
+/**
+ * `core.ui.show`: waits for the visitor's language so the banner never flashes in English first,
+ * and for the dialog's chunk. A choice made while that chunk downloads (the visitor clicked
+ * "Customise", then "Accept all") wins: the dialog does not open over it.
+ */
+export const show = (view: 'banner' | 'prefs', at = stamp()) =>
+  textsReady
+    .then((): unknown => view == 'prefs' && loadPrefs())
+    .then(() => {
+      // Told once per opening: show() on an open dialog (a second footer link) is no new `show`.
+      const was = state[view];
+      if (view == 'prefs') {
+        if (at != stamp()) return;
+        openPrefs();
+      } else {
+        set({ banner: true, reload: false });
+        // The live region exists before its text changes, so screen readers announce the banner.
+        say(t(core.mode == 'opt-out' ? 'optout.title' : 'banner.title'));
+        if (core.config.ui.layout == 'modal') $('.bn')!.focus();
+      }
+      was || core.emit('show', view);
+    })
+    // The message names the chunk's URL; the banner stays, and its other choices work.
+    .catch((e) => console.error('[consentry] ' + e.message));
 
 function openPrefs() {
   if (!state.prefs) opener = focused();
@@ -61,11 +82,3 @@ export function changed(d: Decision | null) {
 }
 
 export const choose = (method: 'accept-all' | 'reject-all' | 'custom') => () => decide(method, state.draft);
-
-/** A category's switch takes its vendors along, as `set()` does. */
-export function toggle(kind: 'categories' | 'vendors', id: string, on: boolean) {
-  const d = JSON.parse(JSON.stringify(state.draft));
-  d[kind][id] = on;
-  if (kind == 'categories') for (const v of core.config.vendors) if (v.category == id) d.vendors[v.id] = on;
-  set({ draft: d });
-}

@@ -1,11 +1,11 @@
 /** The widget's place in the page: an open shadow root on one host element, styled under the page's CSP. */
-import { adopt } from './styles';
+import { adopt, css } from './styles';
 import { core } from './core';
 
 const host = document.createElement('div');
 host.id = 'consentry-ui';
-const shadow = host.attachShadow({ mode: 'open' });
-adopt(shadow, core.nonce);
+export const shadow = host.attachShadow({ mode: 'open' });
+adopt(shadow, css, core.nonce);
 /** The widget renders here (dom.ts); a sibling `<style>` (the CSP fallback) stays untouched. */
 export const mount = shadow.appendChild(document.createElement('div'));
 (document.body || document.documentElement).appendChild(host);

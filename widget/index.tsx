@@ -7,9 +7,9 @@ import { core } from './core';
 import { mount } from './host';
 import { painter, state } from './state';
 import { dir, lang } from './texts';
-import { changed, show } from './actions';
+import { changed, dialog, show } from './actions';
+import * as shared from './shared';
 import { Banner } from './Banner';
-import { Prefs } from './Prefs';
 import { Reopen } from './Reopen';
 
 const { theme, reopenButton } = core.config.ui;
@@ -20,7 +20,7 @@ function App() {
   return (
     <div class={'r ' + theme} dir={dir} lang={lang}>
       {state.banner && <Banner />}
-      {state.prefs && <Prefs />}
+      {state.prefs && dialog.Prefs!()}
       {/* Kept while hidden, so focus can return to it when the dialog closes. */}
       {reopen && <Reopen hidden={state.banner || state.prefs} />}
       <p class="sr" role="status">
@@ -34,3 +34,5 @@ painter(() => render(<App />, mount));
 render(<App />, mount);
 core.on('change', changed);
 core.ui = { show };
+// For the preferences dialog's chunk (widget/prefs/), which the widget fetches when needed.
+(window as any).consentry.__w = shared;

@@ -21,8 +21,8 @@ export const ring = 'outline:3px solid var(--fg);outline-offset:2px';
 
 // The three buttons (.bs) sit in three equal columns or in one, never two and a lone third:
 // 26em of container is where three stop fitting (a phone-width media query does the same where
-// container queries are missing). The dialog's actions stay in view while its
-// body scrolls (sticky), except on very short screens (200% zoom), where they scroll with it.
+// container queries are missing). The preferences dialog's own rules are in its chunk
+// (widget/prefs/styles.ts).
 // The host is out of the page's flow (fixed, like everything it shows): appended to <body> as
 // an inline box, it made the browser lay out the whole page again before the banner's first frame.
 // Fixed, with the highest z-index, it is the stacking context: inside it, 1 and 2 order enough.
@@ -50,45 +50,33 @@ a{color:var(--accent)}\
 .box.top{top:1em;bottom:auto}\
 .box.bottom-left{inset-inline:1em auto}\
 .modal,.dlg{top:50%;left:50%;transform:translate(-50%,-50%);max-height:calc(100% - 2em)}\
-.dlg{outline:0;z-index:2;width:calc(100% - 2em);max-width:40em;border-radius:var(--consentry-radius,12px);display:grid;gap:1em}\
 .back{position:fixed;inset:0;z-index:1;background:var(--consentry-backdrop,#0009)}\
 .bs{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));grid-auto-rows:1fr;gap:.5em;flex:1 1 26em}\
 @container (max-width:26em){.bs{grid-template-columns:1fr}}\
 .b{${button}}\
 .b:hover{filter:brightness(1.12)}\
 .hd,.row{display:flex;gap:1em;align-items:center;justify-content:space-between}\
-.x{flex:none;width:44px;height:44px;padding:10px;color:var(--fg);background:none;border:0;border-radius:8px;cursor:pointer}\
-.x svg{stroke:currentColor;stroke-width:2.5}\
-.cat{background:var(--surface);border-radius:8px;padding:1em;display:grid;gap:.5em}\
 .note{font-weight:600}\
-.meta,.v dl{color:var(--muted);font-size:.9em}\
-summary{cursor:pointer;font-weight:600;min-height:24px}\
-.v{list-style:none;border-top:1px solid var(--border);padding:.75em 0 0;margin-top:.75em;display:grid;gap:.25em}\
-dt{font-weight:600;color:var(--fg)}\
-dd{margin-bottom:.25em;overflow-wrap:anywhere}\
-.sw{flex:none;position:relative;width:48px;height:28px;border-radius:14px;border:2px solid var(--border);background:var(--border);cursor:pointer;padding:0}\
-.sw:after{content:"";position:absolute;top:2px;inset-inline-start:2px;width:20px;height:20px;border-radius:50%;background:var(--bg)}\
-.sw[aria-checked=true]{background:var(--accent);border-color:var(--accent)}\
-.sw[aria-checked=true]:after{inset-inline-start:22px;background:var(--accent-fg)}\
-.sw:disabled{opacity:.6;cursor:default}\
 [hidden]{display:none}\
 .ro{bottom:1em;inset-inline-start:1em;width:44px;height:44px;border-radius:50%;border:2px solid var(--border);color:var(--accent);cursor:pointer;padding:10px}\
 svg{display:block}.ro svg{fill:currentColor}\
-@media(prefers-reduced-motion:no-preference){.bn,.dlg{animation:in .2s ease-out}.sw:after{transition:inset-inline-start .15s}}\
+@media(prefers-reduced-motion:no-preference){.bn,.dlg{animation:in .2s ease-out}}\
 @keyframes in{from{opacity:.4}}\
-@media(max-width:30em){.bar,.box,.modal{padding:1em}.bs{grid-template-columns:1fr}}\
-@media(min-height:30em){.dlg{padding-bottom:0}.dlg>.bs{position:sticky;bottom:0;margin:0 -1.25em;padding:1em 1.25em 1.25em;background:var(--bg);border-top:1px solid var(--border)}}`;
+@media(max-width:30em){.bar,.box,.modal{padding:1em}.bs{grid-template-columns:1fr}}`;
 
-/** Constructable stylesheets need no nonce; where they are missing, a `<style>` carries the loader's nonce. */
-export function adopt(root: ShadowRoot, nonce: string) {
+/**
+ * Adds `text` to the shadow root's styles, after what it has. Constructable stylesheets need no
+ * nonce; where they are missing, a `<style>` carries the loader's nonce.
+ */
+export function adopt(root: ShadowRoot, text: string, nonce: string) {
   try {
     const s = new CSSStyleSheet();
-    s.replaceSync(css);
-    root.adoptedStyleSheets = [s];
+    s.replaceSync(text);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];
   } catch {
     const el = document.createElement('style');
     el.nonce = nonce;
-    el.textContent = css;
+    el.textContent = text;
     root.appendChild(el);
   }
 }

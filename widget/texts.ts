@@ -3,8 +3,11 @@
  * `name`/`description`) win over the built-in ones, which fall back to English.
  */
 import type { Localized, ResolvedCategory } from '../src/types';
-import en from '../src/i18n/en';
+import { banner as en } from '../src/i18n/en';
 import { core } from './core';
+
+/** The widget's English; the dialog's chunk adds its own keys to it. */
+export { en };
 
 /** The banner's language: English where its language file failed (below). */
 export let lang = core.lang;

@@ -5,16 +5,17 @@
  * and the texts the way the widget does (widget/core.ts, widget/texts.ts), so no core
  * code ships twice and a configuration's `texts` override the built-in labels here too.
  */
-import en from '../i18n/en';
+import { prefs } from '../i18n/en';
 import enDeclaration from '../i18n/en-declaration';
 import { core } from '../../widget/core';
-import { catText, dir, lang, loc, t, textsReady } from '../../widget/texts';
+import { catText, dir, en, lang, loc, t, textsReady } from '../../widget/texts';
 import { declaration, Node } from './render';
 import { css } from './styles';
 
 const d = document;
-// This chunk's own copy of the English texts gets the declaration's keys (the widget's has none).
-Object.assign(en, enDeclaration);
+// This chunk's own copy of the English texts gets the dialog's keys (categories, vendor facts)
+// and the declaration's (the widget's has neither).
+Object.assign(en, prefs, enDeclaration);
 
 /** The tree as DOM nodes: text stays text, so nothing in the configuration is parsed as markup. */
 function dom(n: Node): globalThis.Node {

@@ -1,15 +1,17 @@
 /**
  * Built-in English texts: the widget's strings and the default categories' names
  * and descriptions. Every language file has the same keys; `config.texts[lang][key]`
- * overrides any of them. English ships inside the widget chunk, the others as
- * separate `consentry-i18n-<lang>.js` chunks. The cookie declaration's own English
- * keys are in en-declaration.ts, which only the declaration ships.
+ * overrides any of them. English ships inside the widget chunk (the preferences
+ * dialog's part inside the dialog's chunk), the others as separate
+ * `consentry-i18n-<lang>.js` chunks. The cookie declaration's own English keys are in
+ * en-declaration.ts, which only the declaration ships.
  */
 
 /** The default categories a blocked iframe can name, also by the placeholder (gate/placeholder.ts), which ships without these texts. */
 export const CATEGORY_NAMES: Record<string, string> = { functional: 'Functional', performance: 'Performance', advertising: 'Advertising' };
 
-export default {
+/** What the banner, the reopen button and the reload offer say: the widget chunk ships these. */
+export const banner: Record<string, string> = {
   'banner.title': 'We use cookies',
   'banner.text':
     'We use cookies and similar technologies to run this site, to understand how it is used and to show relevant ads. Choose what you allow; you can change your mind at any time.',
@@ -23,6 +25,14 @@ export default {
   'optout.button': 'Do not sell or share my personal information',
   'optout.honoured': 'Opt-out request honoured: your browser sends Global Privacy Control, so we do not sell or share your personal information.',
   'optout.dismiss': 'Got it',
+  'prefs.saved': 'Your choices are saved.',
+  'reload.text': 'Some services already ran on this page. Reload it to stop them.',
+  'reload.button': 'Reload page',
+  reopen: 'Cookie preferences',
+};
+
+/** What only the preferences dialog says: its own chunk (widget/prefs/) ships these. */
+export const prefs: Record<string, string> = {
   'prefs.title': 'Privacy preferences',
   'prefs.text': 'Choose which cookies and similar technologies this site may use. Required ones keep the site working and cannot be switched off.',
   'prefs.save': 'Save choices',
@@ -34,16 +44,12 @@ export default {
   'prefs.id': 'Consent ID',
   'prefs.date': 'Date',
   'prefs.none': 'No choice saved yet.',
-  'prefs.saved': 'Your choices are saved.',
   'vendor.purpose': 'Purpose',
   'vendor.data': 'Data collected',
   'vendor.retention': 'Retention',
   'vendor.cookies': 'Cookies',
   'vendor.privacy': 'Privacy policy',
   'vendor.optout': 'Opt out',
-  'reload.text': 'Some services already ran on this page. Reload it to stop them.',
-  'reload.button': 'Reload page',
-  reopen: 'Cookie preferences',
   'category.required.name': 'Strictly necessary',
   'category.required.description': 'Keep the site secure and working, for example your login and this consent choice. They cannot be switched off.',
   'category.functional.name': CATEGORY_NAMES.functional,
@@ -52,4 +58,6 @@ export default {
   'category.performance.description': 'Count visits and measure how the site is used, so we can find out what works and improve it.',
   'category.advertising.name': CATEGORY_NAMES.advertising,
   'category.advertising.description': 'Let advertising partners show ads that match your interests and measure how well they perform.',
-} as Record<string, string>;
+};
+
+export default { ...banner, ...prefs };

@@ -343,3 +343,72 @@ describe('widget: the preferences dialog', () => {
     expect(doc.getElementById('consentry-ui')!.shadowRoot!.querySelector('.ro')).to.equal(null);
   });
 });
+
+describe("widget: the preferences dialog's own chunk", () => {
+  beforeEach(async () => {
+    await fresh(clearState);
+    await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+  });
+
+  const fetched = (win: TestWindow, name: string) => win.performance.getEntriesByType('resource').filter((e) => e.name.includes(`/consentry-${name}.`));
+
+  it('is not in the widget a first visit downloads; focus on "Customise" fetches it before the key press', async () => {
+    const { win, doc, frame, root } = await firstVisit();
+    await sleep(100);
+    expect(fetched(win, 'prefs').length, 'no dialog chunk yet').to.equal(0);
+    // The widget the visitor downloaded has the banner's words, not the dialog's.
+    const widget = await (await fetch(fetched(win, 'widget')[0].name)).text();
+    expect([widget.includes('Reject all'), widget.includes('Privacy preferences')], "the banner's text, the dialog's").to.deep.equal([true, false]);
+    const customise = control(root, 'Customise');
+    await tabTo(frame, doc, customise);
+    await until(() => fetched(win, 'prefs').length, 3000, 'the dialog chunk to be fetched on focus');
+    await press(frame, 'Enter');
+    expect((await shadowOf(doc, '.dlg')).textContent).to.include('Privacy preferences');
+    expect(fetched(win, 'prefs').length, 'fetched once').to.equal(1);
+  });
+
+  it('the pointer over "Customise" or the reopen button fetches it; a click on Accept all fetches nothing', async () => {
+    let { win, root } = await firstVisit();
+    control(root, 'Accept all').click();
+    await sleep(200);
+    expect(fetched(win, 'prefs').length, 'Accept all').to.equal(0);
+    const reopen = root.querySelector<HTMLElement>('.ro')!;
+    reopen.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    await until(() => fetched(win, 'prefs').length, 3000, 'the dialog chunk, pointer over the reopen button');
+    await fresh(clearState);
+    ({ win, root } = await firstVisit());
+    control(root, 'Customise').dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    await until(() => fetched(win, 'prefs').length, 3000, 'the dialog chunk, pointer over Customise');
+  });
+
+  it('a choice made while it downloads wins: the dialog does not open over it', async () => {
+    const { win, doc, root } = await firstVisit({}, { src: '/held/prefs/800/dist/consentry.js' });
+    const shown: string[] = [];
+    win.consentry.on('show', (view: string) => shown.push(view));
+    control(root, 'Customise').click();
+    await sleep(50);
+    control(root, 'Accept all').click();
+    expect(decision(win).method).to.equal('accept-all');
+    await until(() => fetched(win, 'prefs').some((e) => e.responseEnd > 0), 5000, 'the dialog chunk');
+    await sleep(300);
+    const ui = doc.getElementById('consentry-ui')!.shadowRoot!;
+    expect(!!ui.querySelector('.dlg'), 'a dialog over the choice').to.equal(false);
+    expect(shown).to.deep.equal([]);
+    // Asked for afterwards, it opens.
+    await openPrefs(win, doc);
+    expect(shown).to.deep.equal(['prefs']);
+  });
+
+  it('when it cannot be fetched, "Customise" says why in the console and the banner still decides', async () => {
+    const { win, root } = await firstVisit({}, { src: '/held/prefs/missing/dist/consentry.js' });
+    const errors: string[] = [];
+    win.console.error = (...a: unknown[]) => errors.push(a.join(' '));
+    control(root, 'Customise').click();
+    await until(() => errors.length, 3000, 'a console error');
+    expect(errors[0]).to.match(/^\[consentry\] failed to load \S*consentry-prefs\.[0-9a-f]{8}\.js/);
+    expect(root.querySelector('.bn')!.hasAttribute('hidden')).to.equal(false);
+    control(root, 'Reject all').click();
+    expect(decision(win).method).to.equal('reject-all');
+    await until(() => !root.querySelector('.bn'), 2000, 'the banner to close');
+  });
+});

@@ -3,6 +3,9 @@
 //   POST /test-page        body: HTML → answers the page's id
 //   GET  /test-page/<id>   the HTML (any query string or fragment is ignored)
 //   GET  /test-cookies     answers the names of the cookies the request carried, and deletes them
+//   GET  /held/<chunk>/<ms|missing>/dist/<file>   dist/<file>, except that our chunk named <chunk>
+//        (`prefs` for consentry-prefs.<release>.js) comes <ms> later or answers 404: a loader
+//        loaded from /held/… fetches its chunks from beside it, so a test can slow or lose one.
 // The last is how a test knows its cookies are gone: a document.cookie write in one document reaches
 // Chromium's cookie store asynchronously, so a page opened next may still read the old value.
 const pages = new Map();
@@ -24,6 +27,18 @@ export async function testPages(ctx, next_) {
     ctx.set('Cache-Control', 'no-store');
     ctx.body = names;
     return;
+  }
+  const held = /^\/held\/([\w-]+)\/(\d+|missing)(\/dist\/.+)$/.exec(ctx.path);
+  if (held) {
+    if (ctx.path.includes(`/consentry-${held[1]}.`)) {
+      if (held[2] == 'missing') {
+        ctx.status = 404;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, Number(held[2])));
+    }
+    ctx.path = held[3];
+    return next_();
   }
   const m = /^\/test-page\/(\d+)$/.exec(ctx.path);
   if (!m) return next_();

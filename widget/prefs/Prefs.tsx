@@ -1,11 +1,5 @@
 /** The preferences dialog: one switch per category, Save, Accept all, Reject all. */
-import { h } from './dom';
-import { core } from './core';
-import { state } from './state';
-import { lang, t } from './texts';
-import { trap } from './focus';
-import { choose, closePrefs } from './actions';
-import { AcceptAll, Button, RejectAll, Reload } from './Buttons';
+import { AcceptAll, Button, RejectAll, Reload, choose, closePrefs, core, h, state, t, trap } from '../shared';
 import { Category } from './Category';
 
 export function Prefs() {
@@ -30,7 +24,7 @@ export function Prefs() {
       ))}
       {/* Support staff find the visitor's records in the ledger by this id. */}
       <p class="meta">
-        {d ? `${t('prefs.id')}: ${d.id} · ${t('prefs.date')}: ${new Date(d.ts).toLocaleString(lang)}` : t('prefs.none')}
+        {d ? `${t('prefs.id')}: ${d.id} · ${t('prefs.date')}: ${new Date(d.ts).toLocaleString(core.lang)}` : t('prefs.none')}
       </p>
       {state.reload && <Reload />}
       <div class="bs">

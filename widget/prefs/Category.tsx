@@ -1,11 +1,15 @@
 /** One category of the dialog: its switch, what it is for, why a signal turned it off, and its vendors. */
-import { h } from './dom';
-import type { ResolvedCategory, Vendor as V } from '../src/types';
-import { core } from './core';
-import { state } from './state';
-import { catText, loc, t } from './texts';
-import { toggle } from './actions';
+import type { ResolvedCategory, Vendor as V } from '../../src/types';
+import { catText, core, h, loc, set, state, t } from '../shared';
 import { Switch } from './Switch';
+
+/** A category's switch takes its vendors along, as `set()` does. */
+function toggle(kind: 'categories' | 'vendors', id: string, on: boolean) {
+  const d = JSON.parse(JSON.stringify(state.draft));
+  d[kind][id] = on;
+  if (kind == 'categories') for (const v of core.config.vendors) if (v.category == id) d.vendors[v.id] = on;
+  set({ draft: d });
+}
 
 export function Category({ c, i }: { c: ResolvedCategory; i: number }) {
   const on = !!state.draft.categories[c.id];
