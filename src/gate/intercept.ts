@@ -342,20 +342,36 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
                   s[k] = d[k];
                 } catch (e) {}
             };
+            // As a connecting one does: send() throws, dispatchEvent() reaches the page's listeners.
+            const D: any = {
+              send() {
+                if (!z) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
+              },
+              dispatchEvent: (e: Event) => (fire(e), !e.defaultPrevented),
+            };
             const p: any = new Proxy(Object.create(nt.prototype), {
-              get: (o, k: any) =>
-                s ? (typeof (o = s[k]) == 'function' ? o.bind(s) : o)
-                : k == 'readyState' ? z
-                : k == 'url' ? a[0]
-                : k == 'constructor' ? P
+              get(o, k: any, r) {
+                if (s) return typeof (o = s[k]) == 'function' ? o.bind(s) : o;
+                if (k == 'readyState') return z;
+                if (k == 'url') return a[0];
+                if (k == 'constructor') return P;
                 // A WebSocket closed while connecting fails: error, then close (1006), as the browser's does.
-                : k == 'close' ? () => z || ((z = C.CLOSED), z > 2 && setTimeout(() => (fire(new Event('error')), fire(new CloseEvent('close', { code: 1006 })))))
-                : k == 'addEventListener' ? (...b: any[]) => l.push(b)
-                : k == 'removeEventListener' ? (y: any, f: any) => (l = l.filter((b) => b[0] != y || b[1] != f))
-                : k in d ? d[k]
-                : typeof C[k] == 'number' ? C[k] // CONNECTING, OPEN, CLOSING, CLOSED
-                : null, // prettier-ignore
+                if (k == 'close') return () => z || ((z = C.CLOSED), z > 2 && setTimeout(() => (fire(new Event('error')), fire(new CloseEvent('close', { code: 1006 })))));
+                if (k == 'addEventListener') return (...b: any[]) => l.push(b);
+                if (k == 'removeEventListener') return (y: any, f: any) => (l = l.filter((b) => b[0] != y || b[1] != f));
+                if (k in d) return d[k];
+                if (k in D && k in o) return D[k];
+                // The constants, a subclass's own methods, toString: as the prototype has them. The
+                // browser's getters (onopen before it is set) refuse an object it did not make.
+                try {
+                  return Reflect.get(o, k, r);
+                } catch (e) {
+                  return null;
+                }
+              },
               set: (o, k, v) => (((s || d) as any)[k] = v, true), // prettier-ignore
+              // A subclass's fields are defined, not set: kept the same, for the real one too.
+              defineProperty: (o, k, v) => (((s || d) as any)[k] = v.value, true), // prettier-ignore
             });
             return net((a[0] = String(a[0])), open, () => 0) ? Reflect.construct(t, a, nt) : p;
           },

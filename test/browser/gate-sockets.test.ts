@@ -89,7 +89,17 @@ describe('event streams and sockets towards a vendor', () => {
     ws.url = 'ws://elsewhere.localhost/';
     expect([ws instanceof W.WebSocket, ws.readyState, ws.binaryType]).to.deep.equal([true, W.WebSocket.CONNECTING, 'arraybuffer']);
     expect([ws.CONNECTING, ws.OPEN, ws.CLOSING, ws.CLOSED, ws.constructor]).to.deep.equal([0, 1, 2, 3, W.WebSocket]);
-    expect(() => ws.send('x')).to.throw();
+    let thrown: any;
+    try {
+      ws.send('x');
+    } catch (e) {
+      thrown = e;
+    }
+    expect([thrown instanceof W.DOMException, thrown && thrown.name], 'send() while connecting').to.deep.equal([true, 'InvalidStateError']);
+    // A custom event the page dispatches on it reaches its listeners, as on a real one.
+    ws.addEventListener('custom', () => got.push('custom'));
+    expect(ws.dispatchEvent(new W.Event('custom'))).to.equal(true);
+    expect(got.splice(0), 'dispatchEvent').to.deep.equal(['custom']);
     await sleep(SETTLE);
     expect(got, 'before a choice').to.deep.equal([]);
     win.consentry.acceptAll();
@@ -162,6 +172,22 @@ describe('event streams and sockets towards a vendor', () => {
     win.consentry.acceptAll();
     await sleep(SETTLE * 2);
     expect(got).to.deep.equal(['error on the socket', 'close 1006']);
+  });
+
+  it('a subclass of WebSocket keeps its own methods and fields while it waits, and after release', async () => {
+    const { win } = await openPage({ config });
+    await ready(win);
+    const W = win as any;
+    const Sub = new W.Function(
+      'return class extends WebSocket { sent = []; push(m) { this.readyState == this.OPEN ? this.send(m) : this.sent.push(m); return this.sent.length; } }',
+    )();
+    const ws = new Sub('ws://ws.ads.localhost:65535/');
+    const got: string[] = [];
+    ws.onerror = () => got.push('error');
+    expect([ws instanceof Sub, ws instanceof W.WebSocket, ws.push('a'), ws.push('b'), String(ws)]).to.deep.equal([true, true, 1, 2, '[object WebSocket]']);
+    win.consentry.acceptAll();
+    await until(() => got.length, 5000, 'the real socket to fail');
+    expect([ws.sent.join(), ws.push('c'), ws.readyState]).to.deep.equal(['a,b', 3, W.WebSocket.CLOSED]);
   });
 
   it('another made from a socket\'s constructor waits the same', async () => {
