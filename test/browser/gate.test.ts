@@ -16,11 +16,12 @@ async function acceptAllOf(tags: string[], ms = 3000) {
   const { url } = fresh();
   const { win } = await openPage({ config, head: recorder, body: externals(url, tags) });
   await ready(win);
+  const at = win.performance.now();
   win.consentry.acceptAll();
   const names = tags.map((n) => n.split('&')[0]);
   await until(() => ranOf(win).length == names.length, ms, 'the tags');
   expect(ranOf(win)).to.deep.equal(names);
-  return timings(win, names);
+  return Object.assign(timings(win, names), { at });
 }
 /** One static gated tag of each kind, on three vendors' hosts. */
 const eachKind = (url: (host: string, file: string) => string) => `
@@ -75,8 +76,11 @@ describe('static gated tags', () => {
   });
 
   it('the others wait for a slow first one 100 ms at most, and still run after it', async () => {
-    const [first, second] = await acceptAllOf(['first&delay=2000', 'second'], 5000);
-    expect(second.startTime - first.startTime).to.be.within(80, 1500);
+    const t = await acceptAllOf(['first&delay=2000', 'second'], 5000);
+    const [first, second] = t;
+    // From the click: the first's own request may start late on a busy machine.
+    expect(second.startTime - t.at, 'waited').to.be.at.least(95);
+    expect(second.startTime - first.startTime, 'not for the whole 2 s').to.be.below(1500);
   });
 
   it("a returning visitor's in-order externals held until the rules were known start together, and run in order", async () => {
