@@ -122,12 +122,17 @@ describe('widget: accessibility in both themes (axe-core)', () => {
 describe('widget: under a strict Content-Security-Policy', () => {
   beforeEach(() => fresh(clearState));
 
-  it('renders styled with a nonce and no unsafe-inline, and violates nothing', async () => {
+  it('renders styled with a nonce and no unsafe-inline, its dialog too, and violates nothing', async () => {
     const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'nonce-r4nd0m'; style-src 'nonce-r4nd0m'">`;
     const spy = `<script nonce="r4nd0m">window.violations=[];document.addEventListener('securitypolicyviolation',e=>violations.push(e.violatedDirective+' '+e.blockedURI))</script>`;
-    const { win, root } = await banner({}, { head: csp + spy, attrs: 'nonce="r4nd0m"', htmlLang: 'de' });
+    const { win, doc, root } = await banner({}, { head: csp + spy, attrs: 'nonce="r4nd0m"', htmlLang: 'de' });
     expect(getComputedStyle(root.querySelector('.bn')!).position).to.equal('fixed');
     expect(control(root, 'Alle akzeptieren')).to.exist;
+    // The dialog is a chunk of its own, with its own styles: loaded and styled under the same CSP.
+    control(root, 'Anpassen').click();
+    await shadowOf(doc, '.dlg');
+    expect(root.getElementById('pt')!.textContent).to.equal('Datenschutz-Einstellungen');
+    expect(getComputedStyle(root.querySelector('.sw')!).width).to.equal('48px');
     await sleep(100);
     expect((win as any).violations).to.deep.equal([]);
   });
