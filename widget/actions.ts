@@ -14,9 +14,19 @@ const say = (said: string) => setTimeout(() => set({ said }), 100);
 /** The preferences dialog, once its chunk (widget/prefs/) has run. */
 export const dialog: { Prefs?: () => Child } = {};
 
-/** The dialog's chunk: asked for when the visitor reaches for it, so it is usually in by the click. */
+/**
+ * The dialog's chunk: asked for when the visitor reaches for it, so it is usually in by the click.
+ * After a failure (a blip while the pointer passed over "Customise") the next need asks again, at
+ * a URL of its own: browsers answer a script URL that failed in this page with the same failure.
+ */
 let prefs: Promise<void> | undefined;
-export const loadPrefs = () => (prefs ||= core.load(core.asset('consentry-prefs.js')));
+let tries = 0;
+export const loadPrefs = () =>
+  (prefs ||= core.load(core.asset('consentry-prefs.js') + (tries ? '?retry=' + tries : '')).catch((e) => {
+    prefs = undefined;
+    tries++;
+    throw e;
+  }));
 export const warm = () => loadPrefs().catch(() => {});
 
 const stamp = () => (core.decision() || { ts: 0 }).ts;

@@ -411,4 +411,25 @@ describe("widget: the preferences dialog's own chunk", () => {
     expect(decision(win).method).to.equal('reject-all');
     await until(() => !root.querySelector('.bn'), 2000, 'the banner to close');
   });
+
+  it('a failed download is asked for again: the next click on "Customise" opens the dialog', async () => {
+    const { win, doc, root } = await firstVisit({}, { src: `/held/prefs/once-${Date.now()}/dist/consentry.js` });
+    const errors: string[] = [];
+    win.console.error = (...a: unknown[]) => errors.push(a.join(' '));
+    // A blip: the first fetch fails (a 503 that no cache keeps).
+    control(root, 'Customise').click();
+    await until(() => errors.length, 3000, 'the console error');
+    control(root, 'Customise').click();
+    expect((await shadowOf(doc, '.dlg')).textContent).to.include('Privacy preferences');
+    expect([errors.length, fetched(win, 'prefs').length], 'one error, two requests').to.deep.equal([1, 2]);
+  });
+
+  it('a failed download while the pointer passed over "Customise" does not stop the click from opening the dialog', async () => {
+    const { win, doc, root } = await firstVisit({}, { src: `/held/prefs/once-${Date.now()}/dist/consentry.js` });
+    control(root, 'Customise').dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    await until(() => fetched(win, 'prefs').some((e) => e.responseEnd > 0), 3000, 'the first request to fail');
+    await sleep(50);
+    control(root, 'Customise').click();
+    expect((await shadowOf(doc, '.dlg')).textContent).to.include('Privacy preferences');
+  });
 });
