@@ -4,14 +4,14 @@
 //   GET  /test-page/<id>   the HTML (any query string or fragment is ignored)
 //   GET  /test-cookies     answers the names of the cookies the request carried, and deletes them
 //   GET  /held/<chunk>/<ms|missing|once-<token>>/dist/<file>   dist/<file>, except that our chunk
-//        named <chunk> (`prefs` for consentry-prefs.<release>.js) comes <ms> later, answers 404, or
-//        answers 503 (not to be cached) the first time only: a loader loaded from /held/… fetches its chunks from
-//        beside it, so a test can slow or lose one.
+//        named <chunk> (`prefs` for consentry-prefs.<release>.js) comes <ms> later, answers 404,
+//        or answers 503 (not to be cached) the first time only: a loader loaded from /held/…
+//        fetches its chunks from beside it, so a test can slow or lose one.
 // The last is how a test knows its cookies are gone: a document.cookie write in one document reaches
 // Chromium's cookie store asynchronously, so a page opened next may still read the old value.
 const pages = new Map();
 let next = 0;
-/** The /held/…/once-… paths answered 404 already. */
+/** The /held/…/once-… paths answered 503 already. */
 const lost = new Set();
 
 export async function testPages(ctx, next_) {
