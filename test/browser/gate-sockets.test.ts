@@ -22,14 +22,19 @@ function stream(W: any, u: string) {
   return { es, got };
 }
 
+/** A page with the fixtures' configuration (or `o`'s), once the loader is ready; W is its window, untyped. */
+async function started(o: Parameters<typeof openPage>[0] = {}) {
+  const { win } = await openPage({ config, ...o });
+  await ready(win);
+  return { win, W: win as any };
+}
+
 describe('event streams and sockets towards a vendor', () => {
   beforeEach(clearState);
 
   it('an EventSource made before a choice stays CONNECTING, sends nothing, and opens after Accept all with its handlers and listeners', async () => {
     const { url, requested } = fresh();
-    const { win } = await openPage({ config });
-    await ready(win);
-    const W = win as any;
+    const { win, W } = await started();
     const { es, got } = stream(W, url('x.ads', 'flags.sse'));
     expect(es instanceof W.EventSource).to.equal(true);
     expect(es.readyState).to.equal(W.EventSource.CONNECTING);
@@ -48,9 +53,7 @@ describe('event streams and sockets towards a vendor', () => {
     const { url, requested } = fresh();
     const bucket = beaconBucket();
     await bucket.status(503);
-    const { win } = await openPage({ config: { ...config, beacon: { url: bucket.url, waitMs: 600 } } });
-    await ready(win);
-    const W = win as any;
+    const { win, W } = await started({ config: { ...config, beacon: { url: bucket.url, waitMs: 600 } } });
     let s: any;
     win.document.addEventListener('consentry:change', () => win.consentry.allowed('ads') && (s ||= stream(W, url('x.ads', 'on-change.sse'))));
     win.consentry.acceptAll();
@@ -62,9 +65,7 @@ describe('event streams and sockets towards a vendor', () => {
 
   it('after Reject all, one made before and one made after never open and send nothing', async () => {
     const { url, requested } = fresh();
-    const { win } = await openPage({ config });
-    await ready(win);
-    const W = win as any;
+    const { win, W } = await started();
     const before = stream(W, url('x.ads', 'before.sse'));
     win.consentry.rejectAll();
     const after = stream(W, url('x.ads', 'after.sse'));
@@ -75,9 +76,7 @@ describe('event streams and sockets towards a vendor', () => {
   });
 
   it('a WebSocket waits as CONNECTING (send throws) and really connects after Accept all, with its handlers and listeners', async () => {
-    const { win } = await openPage({ config });
-    await ready(win);
-    const W = win as any;
+    const { win, W } = await started();
     // Nothing listens there: a real socket fails within milliseconds, and the page's handlers hear it.
     const ws = new W.WebSocket('ws://ws.ads.localhost:65535/');
     const got: string[] = [];
@@ -145,9 +144,7 @@ describe('event streams and sockets towards a vendor', () => {
 
   it('one whose URL the browser refuses never opens, and the release goes on past it', async () => {
     const { url, requested } = fresh();
-    const { win } = await openPage({ config, head: recorder, body: `<script type="text/plain" data-consent="ads">ran.push('tag')</script>` });
-    await ready(win);
-    const W = win as any;
+    const { win, W } = await started({ head: recorder, body: `<script type="text/plain" data-consent="ads">ran.push('tag')</script>` });
     // Port 99999 is out of range: the real constructor throws a SyntaxError.
     const bad = new W.EventSource('http://x.ads.localhost:99999/bad.sse');
     const { got } = stream(W, url('x.ads', 'good.sse'));
@@ -157,9 +154,7 @@ describe('event streams and sockets towards a vendor', () => {
   });
 
   it('a WebSocket closed while it waits fails as a connecting one does (error, then close 1006), and never opens', async () => {
-    const { win } = await openPage({ config });
-    await ready(win);
-    const W = win as any;
+    const { win, W } = await started();
     const ws = new W.WebSocket('ws://ws.ads.localhost:65535/');
     const got: string[] = [];
     ws.onerror = function (this: any) {
@@ -175,9 +170,7 @@ describe('event streams and sockets towards a vendor', () => {
   });
 
   it('a subclass of WebSocket keeps its own methods and fields while it waits, and after release', async () => {
-    const { win } = await openPage({ config });
-    await ready(win);
-    const W = win as any;
+    const { win, W } = await started();
     const Sub = new W.Function(
       'return class extends WebSocket { sent = []; push(m) { this.readyState == this.OPEN ? this.send(m) : this.sent.push(m); return this.sent.length; } }',
     )();
@@ -192,9 +185,7 @@ describe('event streams and sockets towards a vendor', () => {
 
   it('another made from a socket\'s constructor waits the same', async () => {
     const { token, url, requested } = fresh();
-    const { win } = await openPage({ config });
-    await ready(win);
-    const W = win as any;
+    const { W } = await started();
     // The page's own origin: a real EventSource at once.
     const own = new W.EventSource(`/__vendor/${token}/own.sse`);
     const made = [new own.constructor(url('x.ads', 'a.sse')), new W.EventSource.prototype.constructor(url('x.ads', 'b.sse'))];
