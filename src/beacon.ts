@@ -54,14 +54,22 @@ function save(q: ConsentRecord[]) {
   }
 }
 
+/** Characters (bytes: a record is ASCII) of keepalive bodies in flight; browsers refuse one over 64 KiB in all. */
+let inFlight = 0;
+
 /**
  * Resolves true once the endpoint acknowledged the record with 2xx, false if it could not;
- * never rejects. (fetch never throws either: every failure, a keepalive quota included, is a
- * rejection, and sendBeacon shares that quota, so it could not do better.)
+ * never rejects. (fetch never throws either: every failure is a rejection.) A new decision goes
+ * out with keepalive, so leaving the page does not cancel it, while the browsers' keepalive
+ * quota has room (sendBeacon shares it); past that, and for an earlier page's records (`keep`
+ * false: they go out again on the next page), as a plain request, which the quota does not refuse.
  */
-const post = (url: string, r: ConsentRecord): Promise<boolean> =>
+const post = (url: string, r: ConsentRecord, keep = true): Promise<boolean> => {
+  const body = JSON.stringify(r);
+  const n = (keep = keep && inFlight + body.length < 6e4) ? body.length : 0;
+  inFlight += n;
   // A text/plain body is a "simple" request: no CORS preflight.
-  fetch(url, { method: 'POST', body: JSON.stringify(r), keepalive: true, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } })
+  return fetch(url, { method: 'POST', body, keepalive: keep, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } })
     .then(async (res) => {
       // 400 and 413: the ledger will never take this record, so it leaves the queue too. Except a
       // 400 on `ts` (this device's clock is ahead of the ledger's): the ledger takes it once its
@@ -70,7 +78,9 @@ const post = (url: string, r: ConsentRecord): Promise<boolean> =>
       if (res.ok || res.status == 413 || (res.status == 400 && ((await res.json().catch(() => 0)).field != 'ts' || r.ts < '2020'))) save(load().filter((q) => q.id != r.id || q.ts != r.ts));
       return res.ok;
     })
-    .catch(() => false);
+    .catch(() => false)
+    .finally(() => (inFlight -= n));
+};
 
 /** Queues and sends a record. */
 export function send(url: string, r: ConsentRecord): Promise<boolean> {
@@ -82,7 +92,7 @@ export function send(url: string, r: ConsentRecord): Promise<boolean> {
 export function flush(url: string) {
   const q = load();
   save(q);
-  for (const r of q) post(url, r);
+  for (const r of q) post(url, r, false);
 }
 
 /** The page's origin and path: a query string or fragment can carry personal data. */

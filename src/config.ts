@@ -6,6 +6,8 @@ import type { Category, Config, ResolvedCategory, ResolvedConfig } from './types
 import { sum } from './sum';
 import { RELEASE } from './release';
 
+/** The fields whose fields fall back one by one (see resolve). */
+const PARTS = ['beacon', 'cookie', 'mode', 'googleConsentMode', 'ui', 'texts'];
 const DEFAULT_CATEGORIES: Category[] = [{ id: 'required', required: true }, { id: 'functional' }, { id: 'performance' }, { id: 'advertising' }];
 
 export interface Loaded {
@@ -16,7 +18,7 @@ export interface Loaded {
 
 /**
  * Fills in defaults. A field that `errors` (validate's messages) names falls
- * back to its default, so a broken file still shows the visitor a banner with
+ * back to its default (in `PARTS`, only the sub-field named), so a broken file still shows the visitor a banner with
  * what was right in it (texts, links), and nothing downstream ever meets a
  * shape it does not expect: every configuration is validated before this
  * (the CLI's `bundle`, the loader's check of a fetched or inline file, the ES
@@ -27,7 +29,14 @@ export function resolve(input: unknown, errors: string[] = []): Loaded {
   // A copy (the caller's object stays as it was); spreading null, a number or an array is harmless,
   // and such a configuration failed validation at its root anyway.
   const c: Record<string, any> = { ...(input as object) };
-  for (const e of errors) delete c[e.split(/[.[:]/)[0]];
+  for (const e of errors) {
+    const [top, sub] = e.split(/[:[]/)[0].split('.');
+    const o = c[top];
+    // In an object whose fields are each optional, only the bad field goes: a bad beacon.waitMs
+    // keeps beacon.url (the decisions are still recorded), a bad cookie.expiresDays the name.
+    if (PARTS.includes(top) && sub && o && typeof o == 'object' && {}.hasOwnProperty.call(o, sub)) delete (c[top] = { ...o })[sub];
+    else delete c[top];
+  }
   const cats = (c.categories || DEFAULT_CATEGORIES).map(
     (x: Category): ResolvedCategory => ({
       ...x,

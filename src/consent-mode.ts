@@ -45,8 +45,10 @@ function types(now: Allowed) {
  * one per mode), so Google's own geolocation applies each region's mode; a
  * stored decision (`decided`) then always sends its update, which outranks them.
  * `early` is the default the loader pushed before the configuration was checked, if any.
+ * `later`: a decision follows at once (an opt-out region's first view records its default), and
+ * its update is the one: two would fire a GTM trigger on `consentry_update` twice.
  */
-export function consentDefault(config: ResolvedConfig, now: Allowed, region?: string | null, decided?: unknown, early?: unknown) {
+export function consentDefault(config: ResolvedConfig, now: Allowed, region?: string | null, decided?: unknown, early?: unknown, later?: boolean) {
   const o = config.googleConsentMode;
   if (!o) return;
   const dl: unknown[] = ((window as any).dataLayer ||= []);
@@ -66,7 +68,7 @@ export function consentDefault(config: ResolvedConfig, now: Allowed, region?: st
   if (o.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
   if (o.urlPassthrough) gtag('set', 'url_passthrough', true);
   // security_storage is always granted: a second grant means the visitor's state allows something.
-  if ((scoped && decided) || Object.values(types(now)).filter((x) => x[0] == 'g')[1]) consentUpdate(config, now);
+  if (!later && ((scoped && decided) || Object.values(types(now)).filter((x) => x[0] == 'g')[1])) consentUpdate(config, now);
   // The page's own gtag('js')/gtag('config') (or GTM's snippet) may have queued commands while this
   // chunk downloaded. Google reads the queue in order and wants the default first: while its
   // library has not taken the queue over (it replaces `push`), ours go to the front.

@@ -248,7 +248,8 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // A baked configuration's texts too: the widget runs once both are in (need() below).
   fetchRest(opts.assetBase, nonce, first);
   const loading = loadConfig(opts.config, opts.configUrl || null, opts.validator, opts.checkConfig);
-  gate._start(nonce);
+  // Where our own files and records go is no third party: the ES module's options too.
+  gate._start(nonce, [opts.assetBase, opts.configUrl, opts.beaconUrl]);
   // A footer "Cookie Preferences" link works whenever it is clicked: inside a component's shadow
   // root too (the click's path, not its retargeted target), and heard before the page's own
   // handlers, one of which may stop the click on its way up.
@@ -260,12 +261,14 @@ export async function start(opts: Options): Promise<CoreHandle> {
   const { config, error } = await loading;
   const html = document.documentElement.lang;
   const signals = readSignals();
+  // A server's template may leave spaces around its geo header's value.
+  const region = (opts.region || '').trim();
   // Published as `core` only once complete: until then API calls wait in `queued`.
   const c: CoreHandle = {
     config,
     error,
-    mode: modeFor(config, opts.region || ''),
-    region: opts.region,
+    mode: modeFor(config, region),
+    region,
     signals,
     lang: pickLang([opts.lang, html, ...(navigator.languages || [])], Object.keys(config.texts)),
     nonce,
@@ -304,7 +307,8 @@ export async function start(opts: Options): Promise<CoreHandle> {
     // region too once they had chosen there (its default would undo their "Do not sell").
     if (prev.revision != config.revision && store.METHODS.indexOf(prev.method) < 3) core.mode = 'opt-in';
   }
-  consentMode && consentMode.consentDefault(config, state(), opts.region, stored, preDefault);
+  // A first view in an opt-out region records its default at once (firstView): its update is the one.
+  consentMode && consentMode.consentDefault(config, state(), region, stored, preDefault, !stored && core.mode == 'opt-out' && !core.error);
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
   released = stored ? state() : rejectAll(config);
@@ -322,9 +326,12 @@ export async function start(opts: Options): Promise<CoreHandle> {
   // Now, and again once the page is parsed (the chunk is fetched once).
   declaration();
   document.addEventListener('DOMContentLoaded', declaration);
-  if (!stored) firstView();
+  // Ready first: what follows (API calls made before it, an opt-out region's default) is a change.
+  // A late subscriber hears the decision in force when it subscribes.
+  emit('ready', get(), get);
   runQueued();
-  emit('ready', get(), true);
+  // Not after a choice the site made in the meantime (queued, or in a ready listener).
+  if (!stored) firstView();
   return core;
 }
 

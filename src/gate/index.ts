@@ -23,8 +23,8 @@ export interface GateHost {
 }
 
 export interface Gate {
-  /** Installs the interception; called synchronously by the loader, before any config is known. */
-  _start(nonce: string): void;
+  /** Installs the interception; called synchronously by the loader, before any config is known. `own`: the loader's, configuration's and ledger's URLs (their origins are no third party). */
+  _start(nonce: string, own: (string | null | undefined)[]): void;
   /** The configuration is known: vendors' hosts, required categories, autoBlock. */
   _rules(config: ResolvedConfig): void;
   /** Re-evaluates every held element and request against `host._allowed` and releases what is allowed. */
@@ -357,9 +357,8 @@ export function startGate(host: GateHost): Gate {
   }
 
   return {
-    _start(nonce) {
-      const me = document.currentScript as HTMLScriptElement | null;
-      if (me) [me.src, me.getAttribute('data-config'), me.getAttribute('data-beacon')].forEach(originOf);
+    _start(nonce, own) {
+      own.forEach(originOf);
       try {
         const raw = baked || JSON.parse(document.getElementById('consentry-config')!.textContent!);
         // Only what it takes to match a host; anything odd is left for the check to name.

@@ -134,12 +134,11 @@ core.on('change', () => {
   touched = fill();
   for (const s of touched) if (model.encodeSection(s) != before[was.indexOf(s)]) cmp.eventQueue.exec('sectionChange', s);
 });
-// "ready" closes the chain, after the banner closing on the same click (whichever change listener,
-// the widget's or ours, ran first): both wait for the end of the task's listeners, in this order.
-const later = (fn: () => void) => Promise.resolve().then(fn);
-document.addEventListener('consentry:change', () => later(() => status('signalStatus', 'ready')));
+// "ready" closes the chain, after the banner closing on the same click: `hide` is heard right after
+// the change that caused it (events.ts), and "ready" waits for the end of the task's listeners.
+document.addEventListener('consentry:change', () => Promise.resolve().then(() => status('signalStatus', 'ready')));
 core.on('show', () => status('cmpDisplayStatus', 'visible'));
-core.on('hide', () => later(() => status('cmpDisplayStatus', 'hidden')));
+core.on('hide', () => status('cmpDisplayStatus', 'hidden'));
 
 // Frames find the CMP by the `__gppLocator` frame and ask through postMessage (CMP API 1.1).
 function locator() {
