@@ -36,7 +36,7 @@ export function Banner() {
           {optOut && core.signals.gpc && <p class="note">{t('optout.honoured')}</p>}
           {state.reload && <Reload />}
         </div>
-        <div class="bs">
+        <div class={optOut ? 'bs oo' : 'bs'}>
           {optOut
             ? [<Button text={t('optout.button')} onClick={choose('reject-all')} />, customise, <Button text={t('optout.dismiss')} onClick={hideBanner} />]
             : [<AcceptAll />, <RejectAll />, customise]}

@@ -15,13 +15,16 @@ export const light = vars('', '#fff #1b1b1f #4b5563 #1d4ed8 #fff #6b7280 #f3f4f6
 export const dark = vars('-dark', '#1b1b1f #f3f4f6 #c9cdd4 #9db8ff #0b1020 #9ca3af #2a2a30');
 
 // A button and a focus ring as the widget draws them; the iframe placeholder draws the same.
+// A word longer than the button is (a German one in a narrow column) breaks rather than spills.
 export const button =
-  'min-height:44px;padding:.5em 1em;font:inherit;font-weight:600;color:var(--accent-fg);background:var(--accent);border:2px solid var(--accent);border-radius:var(--consentry-radius,8px);cursor:pointer';
+  'min-height:44px;padding:.5em 1em;overflow-wrap:anywhere;font:inherit;font-weight:600;color:var(--accent-fg);background:var(--accent);border:2px solid var(--accent);border-radius:var(--consentry-radius,8px);cursor:pointer';
 export const ring = 'outline:3px solid var(--fg);outline-offset:2px';
 
 // The three buttons (.bs) sit in three equal columns or in one, never two and a lone third:
 // 26em of container is where three stop fitting (a phone-width media query does the same where
-// container queries are missing). The preferences dialog's own rules are in its chunk
+// container queries are missing). The opt-out notice's (.oo) are one above the other wherever
+// they are: its first is a sentence, which three equal columns would fold into a tall box.
+// The preferences dialog's own rules are in its chunk
 // (widget/prefs/styles.ts).
 // The host is out of the page's flow (fixed, like everything it shows): appended to <body> as
 // an inline box, it made the browser lay out the whole page again before the banner's first frame.
@@ -50,12 +53,15 @@ a{color:var(--accent)}\
 .box.top{top:1em;bottom:auto}\
 .box.bottom-left{inset-inline:1em auto}\
 .modal,.dlg{top:50%;left:50%;transform:translate(-50%,-50%);max-height:calc(100% - 2em)}\
+.bn:focus{outline:0}\
 .back{position:fixed;inset:0;z-index:1;background:var(--consentry-backdrop,#0009)}\
 .bs{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));grid-auto-rows:1fr;gap:.5em;flex:1 1 26em}\
 @container (max-width:26em){.bs{grid-template-columns:1fr}}\
+.bs.oo{grid-template-columns:1fr;flex-basis:20em}\
 .b{${button}}\
 .b:hover{filter:brightness(1.12)}\
 .hd,.row{display:flex;gap:1em;align-items:center;justify-content:space-between}\
+.row{flex-wrap:wrap}\
 .note{font-weight:600}\
 [hidden]{display:none}\
 .ro{bottom:1em;inset-inline-start:1em;width:44px;height:44px;border-radius:50%;border:2px solid var(--border);color:var(--accent);cursor:pointer;padding:10px}\

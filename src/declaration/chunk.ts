@@ -41,8 +41,19 @@ function style() {
   }
 }
 
+/**
+ * The declaration is the page's content, not a layer over it: with `ui.theme` "auto" it turns
+ * dark with the system only on a page that has a dark look itself (its `color-scheme`, as a
+ * property or a meta tag, names dark); a light-only page keeps it light.
+ */
+function theme() {
+  const t = core.config.ui.theme || 'auto';
+  const meta = d.querySelector('meta[name=color-scheme]');
+  return t == 'auto' && !/dark/.test(getComputedStyle(d.documentElement).colorScheme + ' ' + (meta && meta.getAttribute('content'))) ? 'light' : t;
+}
+
 textsReady.then(() => {
   style();
-  const tree = declaration(core.config, { t, loc, cat: catText }, lang, dir, core.config.ui.theme);
+  const tree = declaration(core.config, { t, loc, cat: catText }, lang, dir, theme());
   d.querySelectorAll('[data-consentry-declaration]').forEach((el) => el.replaceChildren(dom(tree)));
 });

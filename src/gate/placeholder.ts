@@ -17,6 +17,7 @@
 import type { ResolvedConfig } from '../types';
 import { httpUrl } from '../url';
 import { CATEGORY_NAMES } from '../i18n/en';
+import { PLACEHOLDER } from './placeholder-texts';
 import { button, dark, light, names, ring } from '../../widget/styles';
 
 // A short box (the default iframe is 150 px tall) keeps the name, the button and the link.
@@ -25,7 +26,7 @@ import { button, dark, light, names, ring } from '../../widget/styles';
 // overflowed the default box.
 const css = `html{${light};color:var(--fg);background:var(--surface)}
 .dark{${dark};color-scheme:dark}
-body{margin:0;height:100vh;display:grid;place-items:center;text-align:center;font-family:var(--consentry-font);font-size:var(--consentry-font-size,15px);line-height:1.5}
+body{margin:0;height:100vh;box-shadow:inset 0 0 0 1px var(--border);display:grid;place-items:center;text-align:center;font-family:var(--consentry-font);font-size:var(--consentry-font-size,15px);line-height:1.5}
 div{padding:.75em 1em;max-width:30em}
 p{margin:0 0 .5em}
 .n{font-size:1.25em;font-weight:700}
@@ -68,7 +69,8 @@ export function placeholder(f: any, id: string, c: ResolvedConfig, lang: string,
   const own = c.texts[lang] || {};
   const name = (n && (n[lang] || n.en || n)) || own[`category.${id}.name`] || CATEGORY_NAMES[id] || id;
   const policy = httpUrl(v ? v.privacyPolicyUrl : c.policyUrl);
-  const t = (k: string, def: string) => (own['placeholder.' + k] || def).replace(/\{vendor\}/g, () => name);
+  const built = PLACEHOLDER[lang] || PLACEHOLDER[lang.split('-')[0]] || PLACEHOLDER.en;
+  const t = (k: string, i: number) => (own['placeholder.' + k] || built[i]).replace(/\{vendor\}/g, () => name);
   // Elements given text, not an HTML string: a page enforcing Trusted Types refuses one (and the
   // configuration's texts are never HTML).
   const div = d.createElement('div');
@@ -79,10 +81,10 @@ export function placeholder(f: any, id: string, c: ResolvedConfig, lang: string,
     return e as any;
   };
   add('p', name, 'n');
-  add('p', t('text', '{vendor} content is blocked until you allow it.'), 't');
-  add('button', t('button', 'Allow {vendor}')).onclick = () => grant(id);
+  add('p', t('text', 0), 't');
+  add('button', t('button', 1)).onclick = () => grant(id);
   // The link needs no vendor name for screen readers: the whole document is about this vendor.
-  if (policy) Object.assign(add('a', t('link', 'Privacy policy')), { href: policy, target: '_blank' });
+  if (policy) Object.assign(add('a', t('link', 2)), { href: policy, target: '_blank' });
   b.id = id;
   b.replaceChildren(div);
 }

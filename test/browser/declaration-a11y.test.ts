@@ -30,9 +30,9 @@ describe('cookie declaration: accessibility (axe-core) and theme', () => {
         expect(await axe(win)).to.deep.equal([]);
       });
 
-  itUnless({ webkit: 'WebKitWebDriver cannot emulate a dark colour scheme' }, 'follows the system colour scheme with theme "auto" and stays free of violations in dark', async () => {
+  itUnless({ webkit: 'WebKitWebDriver cannot emulate a dark colour scheme' }, 'follows the system colour scheme with theme "auto" on a page with a dark look, and stays free of violations in dark', async () => {
     await emulateMedia({ colorScheme: 'dark' });
-    const { win, root } = await declarationPage(await demoConfig('flockbird'));
+    const { win, root } = await declarationPage(await demoConfig('flockbird'), { head: '<meta name="color-scheme" content="light dark">' });
     expect(getComputedStyle(root).backgroundColor).to.equal('rgb(27, 27, 31)');
     expect(await axe(win)).to.deep.equal([]);
   });

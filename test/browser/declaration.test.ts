@@ -1,5 +1,7 @@
 import { expect } from '@esm-bundle/chai';
+import { emulateMedia } from '@web/test-runner-commands';
 import { clearState, openPage, sleep } from './page';
+import { itUnless } from './engine';
 import { DIV, declarationPage, demoConfig } from './declaration-page';
 import { fresh } from '../support/widget-ui.mjs';
 
@@ -119,4 +121,19 @@ describe('cookie declaration: languages', () => {
     expect(root.querySelector('tbody th')!.textContent).to.equal('Wij');
     expect(root.querySelector('.cd-on')!.textContent).to.equal('Altijd aan');
   });
+});
+
+describe('cookie declaration: a dark system, ui.theme "auto"', () => {
+  beforeEach(() => fresh(clearState));
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  for (const [what, head, bg] of [
+    ['a light-only page keeps it light', '', 'rgb(255, 255, 255)'],
+    ['a page with a dark look of its own (color-scheme: light dark) turns it dark', '<meta name="color-scheme" content="light dark">', 'rgb(27, 27, 31)'],
+  ])
+    itUnless({ webkit: 'WebKitWebDriver cannot emulate a dark colour scheme' }, what, async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const { root } = await declarationPage({ revision: 1 }, { head });
+      expect(getComputedStyle(root).backgroundColor).to.equal(bg);
+    });
 });

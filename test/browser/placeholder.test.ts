@@ -165,3 +165,20 @@ describe('iframe placeholder: under a strict Content-Security-Policy', () => {
     expect(rgb(button, 'backgroundColor')).to.equal('rgb(29, 78, 216)');
   });
 });
+
+describe("iframe placeholder: the banner's language", () => {
+  beforeEach(async () => {
+    await fresh(clearState);
+    await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+  });
+
+  it('speaks German beside a German banner, with an edge of its own on a page of its colour', async () => {
+    const { inner, button, root } = await held({ attrs: 'data-lang="de"' });
+    await until(() => root.querySelector('.bn .b')?.textContent == 'Alle akzeptieren', 4000, 'the German banner');
+    expect(inner.documentElement.lang).to.equal('de');
+    expect(button.textContent).to.equal('YouTube erlauben');
+    expect(inner.querySelector('p + p')!.textContent).to.equal('Inhalte von YouTube sind blockiert, bis Sie sie erlauben.');
+    expect(inner.querySelector('a')!.textContent).to.equal('Datenschutzerklärung');
+    expect(css(inner.body).boxShadow).to.contain('inset');
+  });
+});

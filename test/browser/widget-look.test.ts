@@ -75,7 +75,7 @@ describe('widget: the dialog with every vendor list open', () => {
   });
 
   for (const width of [800, 390])
-    it(`keeps "Reject all", "Accept all" and "Save choices" in view wherever the body is scrolled, ${width} px wide`, async () => {
+    it(`keeps "Accept all", "Reject all" and "Save choices" in view wherever the body is scrolled, ${width} px wide`, async () => {
       const { win, doc } = await firstVisit({}, width);
       await win.consentry.show();
       const root = await shadowOf(doc, '.dlg');
@@ -83,7 +83,7 @@ describe('widget: the dialog with every vendor list open', () => {
       root.querySelectorAll('details').forEach((d) => (d.open = true));
       await sleep(50);
       expect(dlg.scrollHeight, 'the dialog has more than fits').to.be.above(dlg.clientHeight * 1.5);
-      const actions = ['Reject all', 'Accept all', 'Save choices'].map((n) => inDialog(root, n));
+      const actions = ['Accept all', 'Reject all', 'Save choices'].map((n) => inDialog(root, n));
       const box = dlg.getBoundingClientRect();
       for (const at of [0, 0.5, 1]) {
         dlg.scrollTop = at * (dlg.scrollHeight - dlg.clientHeight);
@@ -139,11 +139,11 @@ describe('widget: the three buttons on narrow screens', () => {
     stacked(three(root, ['Do not sell or share my personal information', 'Customise', 'Got it']), root.querySelector('.bn .bs')!.getBoundingClientRect().width);
   });
 
-  it('the dialog at 390 px stacks Reject all, Accept all and Save choices the same way', async () => {
+  it('the dialog at 390 px stacks Accept all, Reject all and Save choices the same way', async () => {
     const { win, doc } = await firstVisit({}, 390);
     await win.consentry.show();
     const root = await shadowOf(doc, '.dlg');
-    stacked(three(root, ['Reject all', 'Accept all', 'Save choices'], inDialog), root.querySelector('.dlg .bs')!.getBoundingClientRect().width);
+    stacked(three(root, ['Accept all', 'Reject all', 'Save choices'], inDialog), root.querySelector('.dlg .bs')!.getBoundingClientRect().width);
   });
 
   it('where there is room, keeps the three in one row of equal columns', async () => {
@@ -153,5 +153,99 @@ describe('widget: the three buttons on narrow screens', () => {
       expect(Math.round(r.top)).to.equal(Math.round(boxes[0].top));
       expect(Math.round(r.width)).to.equal(Math.round(boxes[0].width));
     }
+  });
+});
+
+describe('widget: long words, short screens and the order of the actions', () => {
+  beforeEach(async () => {
+    await fresh(clearState);
+    await emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+  });
+
+  /** A first visit in `lang` (a built-in language file), the frame `width` × `height`. */
+  async function visit(extra: object, lang: string, width: number, height = 600) {
+    const page = await openPage({ config: { ...config, ...extra }, attrs: `data-lang="${lang}"` });
+    Object.assign(page.frame.style, { width: width + 'px', height: height + 'px' });
+    await ready(page.win);
+    return { ...page, root: await shadowOf(page.doc) };
+  }
+
+  for (const lang of ['en', 'de'])
+    for (const width of [800, 1280])
+      it(`the opt-out notice in ${lang} at ${width} px: each button one or two lines, every word inside it`, async () => {
+        const { root } = await visit({ mode: { default: 'opt-out' } }, lang, width);
+        const buttons = [...root.querySelectorAll('.bn .b')] as HTMLElement[];
+        expect(buttons).to.have.length(3);
+        for (const b of buttons) {
+          expect(b.scrollWidth, `"${b.textContent}" spills out`).to.be.at.most(b.clientWidth);
+          expect(b.getBoundingClientRect().height, `"${b.textContent}" height`).to.be.below(80);
+        }
+      });
+
+  for (const width of [320, 390])
+    it(`the German dialog at ${width} px, every vendor list open, never scrolls sideways`, async () => {
+      const { win, doc } = await visit({}, 'de', width);
+      await win.consentry.show();
+      const root = await shadowOf(doc, '.dlg');
+      root.querySelectorAll('details').forEach((d) => (d.open = true));
+      await sleep(50);
+      const dlg = root.querySelector('.dlg')!;
+      expect(dlg.scrollWidth).to.be.at.most(dlg.clientWidth);
+      for (const sw of root.querySelectorAll('.dlg [role=switch]')) expect(sw.getBoundingClientRect().right, 'a switch cut off').to.be.at.most(dlg.getBoundingClientRect().right);
+    });
+
+  it('the modal draws no ring around itself when it takes focus', async () => {
+    const { doc, root } = await visit({ ui: { layout: 'modal' } }, 'en', 800);
+    const bn = root.querySelector('.bn')!;
+    expect(active(doc) === bn, 'the modal has focus').to.equal(true);
+    const s = getComputedStyle(bn);
+    expect(s.outlineStyle == 'none' || s.outlineWidth == '0px', `outline ${s.outlineStyle} ${s.outlineWidth}`).to.equal(true);
+  });
+
+  for (const [what, width, height, keep] of [
+    ['a desktop window (800 × 600)', 800, 600, ['.x', 'Accept all', 'Reject all', 'Save choices']],
+    ['a phone held sideways (844 × 390)', 844, 390, ['Accept all', 'Reject all', 'Save choices']],
+  ] as const)
+    it(`on ${what}, with every vendor list open: ${keep.join(', ')} stay in view`, async () => {
+      const { win, doc } = await visit({}, 'en', width, height);
+      await win.consentry.show();
+      const root = await shadowOf(doc, '.dlg');
+      const dlg = root.querySelector('.dlg')!;
+      root.querySelectorAll('details').forEach((d) => (d.open = true));
+      await sleep(50);
+      const els = keep.map((k) => (k[0] == '.' ? root.querySelector(k)! : inDialog(root, k)));
+      const box = dlg.getBoundingClientRect();
+      for (const at of [0.5, 1]) {
+        dlg.scrollTop = at * (dlg.scrollHeight - dlg.clientHeight);
+        await sleep(50);
+        for (const el of els) {
+          const r = el.getBoundingClientRect();
+          const name = el.textContent || el.className;
+          expect(r.top, `"${name}" top at ${at}`).to.be.at.least(box.top);
+          expect(r.bottom, `"${name}" bottom at ${at}`).to.be.at.most(box.bottom);
+          const hit = root.elementFromPoint(...centre(el));
+          expect(!!hit && el.contains(hit), `"${name}" on top at ${at}`).to.equal(true);
+        }
+      }
+    });
+
+  it("the dialog's actions come in the banner's order, and the consent date stays on one line", async () => {
+    const { win, doc, root } = await visit({}, 'en', 390);
+    expect([...root.querySelectorAll('.bn .b')].map((b) => b.textContent)).to.deep.equal(['Accept all', 'Reject all', 'Customise']);
+    win.consentry.rejectAll();
+    await win.consentry.show();
+    const dlg = await shadowOf(doc, '.dlg');
+    expect([...dlg.querySelectorAll('.dlg > .bs .b')].map((b) => b.textContent)).to.deep.equal(['Accept all', 'Reject all', 'Save choices']);
+    // From "Date:" to the end of its text.
+    const meta = dlg.querySelector('.meta')!;
+    const walker = doc.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+    let text: Node | null;
+    while ((text = walker.nextNode()) && !text.textContent!.includes('Date:'));
+    expect(!!text, 'the date is shown').to.equal(true);
+    const range = doc.createRange();
+    range.setStart(text!, text!.textContent!.indexOf('Date:'));
+    range.setEnd(text!, text!.textContent!.length);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    expect(lines.size, 'lines the date takes').to.equal(1);
   });
 });

@@ -1,4 +1,4 @@
-/** The preferences dialog: one switch per category, Save, Accept all, Reject all. */
+/** The preferences dialog: one switch per category, Accept all, Reject all, Save. */
 import { AcceptAll, Button, RejectAll, Reload, choose, closePrefs, core, h, state, t, trap } from '../shared';
 import { Category } from './Category';
 
@@ -24,12 +24,13 @@ export function Prefs() {
       ))}
       {/* Support staff find the visitor's records in the ledger by this id. */}
       <p class="meta">
-        {d ? `${t('prefs.id')}: ${d.id} · ${t('prefs.date')}: ${new Date(d.ts).toLocaleString(core.lang)}` : t('prefs.none')}
+        {d ? [`${t('prefs.id')}: ${d.id} · `, <span class="nw">{`${t('prefs.date')}: ${new Date(d.ts).toLocaleString(core.lang)}`}</span>] : t('prefs.none')}
       </p>
       {state.reload && <Reload />}
       <div class="bs">
-        <RejectAll />
+        {/* In the banner's order: the visitor's pointer finds each where it was. */}
         <AcceptAll />
+        <RejectAll />
         <Button text={t('prefs.save')} onClick={choose('custom')} />
       </div>
     </div>,
