@@ -66,6 +66,10 @@ export function startGate(host: GateHost): Gate {
   const docs = new Set<any>();
   /** Elements held by the hooks, in the order they were given URLs; some are never inserted. */
   let held: any[] = [];
+  /** Whether the parsed page's open shadow roots were looked for (see update). */
+  let shadowed = 0;
+  const shadows = (r: ParentNode) => r.querySelectorAll('*').forEach((e) => e.shadowRoot && (see(e.shadowRoot), shadows(e.shadowRoot)));
+  let see: (d: any) => void;
   /** Requests waiting for their vendor: [url, send, fail]. */
   let waits: [string, () => void, () => void][] = [];
   /** The inline script check() last skipped as perhaps still being parsed. */
@@ -210,11 +214,13 @@ export function startGate(host: GateHost): Gate {
    * Gated URLs in an HTML string move aside before the browser parses it for real. A TrustedHTML
    * is read as its string; rewritten, it is handed back as one made by the policy (trusted.ts).
    */
-  function clean(h: any, runs?: boolean) {
+  function clean(h: any, runs?: boolean, svg?: boolean) {
     const v = h ? String(h) : h;
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
     if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster|background/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return h;
-    const tpl = parse(h);
+    // In an <svg> the string is parsed as SVG: inside one here too (a TrustedHTML cannot be wrapped).
+    svg = svg && typeof h == 'string';
+    const tpl = parse(svg ? '<svg>' + h + '</svg>' : h);
     let changed = 0;
     // A <template>'s content too: a declarative shadow root (setHTMLUnsafe) is live at once, and a clone of one (see intercept) is.
     const scan = (r: ParentNode) =>
@@ -229,7 +235,7 @@ export function startGate(host: GateHost): Gate {
           }
       });
     scan(tpl.content);
-    return changed ? html(tpl.innerHTML, h) : h;
+    return changed ? html((svg ? (tpl.content.firstChild as Element) : tpl).innerHTML, h) : h;
   }
 
   /**
@@ -309,8 +315,14 @@ export function startGate(host: GateHost): Gate {
 
   function update() {
     if (!cfg) return;
+    // Shadow roots the page's own HTML declares (<template shadowrootmode>, server-rendered web
+    // components) hold static tags too: watched once the page is parsed.
+    if (!shadowed && document.readyState != 'loading') (shadowed = 1), shadows(document);
     docs.forEach((d) => d.defaultView || d.host || docs.delete(d));
-    [...held, ...[...docs].flatMap((d) => [...d.querySelectorAll('[data-consent]')])].forEach(check);
+    // In the browser's order: the static tags in the document's, then the ones other code inserted
+    // (held), in the order it gave them URLs.
+    const later = new Set(held);
+    [...[...docs].flatMap((d) => [...d.querySelectorAll('[data-consent]')].filter((el) => !later.has(el))), ...held].forEach(check);
     held = held.filter((el) => !el._q);
     const fin = host._final();
     // Each goes once: sent (or failed) and off the list, whatever its callback returns.
@@ -365,7 +377,7 @@ export function startGate(host: GateHost): Gate {
         pre = hostIndex({ vendors: raw.vendors.map((v: any) => ({ id: String(v.id), hosts: (v.hosts || []).filter((h: unknown) => typeof h == 'string') })) } as any);
       } catch (e) {}
       mo = new MutationObserver(added);
-      const see = (d: any) => docs.has(d) || (docs.add(d), mo.observe(d, { childList: true, subtree: true }));
+      see = (d: any) => docs.has(d) || (docs.add(d), mo.observe(d, { childList: true, subtree: true }));
       ({ _setAttr: setAttr, _parse: parse, _reach: reach } = intercept(hold, clean, net, frame, see));
       release = releaser(setAttr, nonce);
       see(document);

@@ -11,7 +11,7 @@ import { trusted } from './trusted';
 /** Whether to hold `el`'s `attr` = `url`; true means the gate keeps it (and the browser never sees it). */
 export type Hold = (el: any, attr: string, url: string) => boolean;
 /** Rewrites an HTML string so that its gated elements arrive inert; `runs`: its scripts would run. */
-export type Clean = (html: string, runs?: boolean) => string;
+export type Clean = (html: string, runs?: boolean, svg?: boolean) => string;
 /**
  * Whether a request towards `url` may go now. If not, `later` runs once it may, or `fail` once
  * the visitor's decision denies it; without `later` (a socket or a synchronous XHR, which cannot
@@ -43,6 +43,7 @@ export const KINDS: Record<string, string[]> = Object.assign(Object.create(null)
   image: ['href', 'xlink:href'],
   feImage: ['href', 'xlink:href'],
   iframe: ['src', 'srcdoc'],
+  frame: ['src'],
   img: ['srcset', 'src'],
   source: ['srcset', 'src'],
   link: ['imagesrcset', 'href'],
@@ -61,6 +62,11 @@ export const KINDS: Record<string, string[]> = Object.assign(Object.create(null)
 
 /** Every kind of element that requests a URL, as a selector. */
 export const SELECTOR = Object.keys(KINDS).join();
+
+/** Elements whose content a string sets as text (raw text and RCDATA), and the namespaces that matter. */
+const RAW = /^(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)$/;
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const SVG = 'http://www.w3.org/2000/svg';
 
 /** A held or static tag's script: it waits as `type="text/plain"`. */
 export const plain = (el: Element) => el.getAttribute('type') == 'text/plain';
@@ -125,7 +131,7 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     const E = W.Element.prototype;
     const D = W.Document.prototype;
     // URL properties. A held element answers with the URL it was given, as if nothing happened.
-    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Image:src,srcset Source:src,srcset Link:href,imageSrcset Input:src Media:src Video:poster Track:src Embed:src Object:data Body:background'.split(' ').map((x) => x.split(':')))
+    for (const [k, attrs] of 'Script:src IFrame:src,srcdoc Frame:src Image:src,srcset Source:src,srcset Link:href,imageSrcset Input:src Media:src Video:poster Track:src Embed:src Object:data Body:background'.split(' ').map((x) => x.split(':')))
       for (const p of attrs.split(',')) {
         const a = p.toLowerCase();
         hook(
@@ -220,13 +226,34 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       const shade = (r: any, v: unknown, c: unknown) => {
         if (c != v && r.getRootNode) for (let e of [r, ...(/shadowroot/i.test(c as string) ? r.querySelectorAll('*') : [])]) (e = e.shadowRoot || e.getRootNode()).host && seen(e); // prettier-ignore
       };
-      if (d.set) hook(P, name, undefined, function (v, d) { v = once(v); const r = root(this); const o = all(r, v); const c = clean(v, runs); d.set!.call(this, c); mark(r, o); shade(r, v, c); }); // prettier-ignore
+      /**
+       * What a string becomes depends on where it is parsed: in a <script>, <style> or <textarea>
+       * it is text, never markup (so it stays as it is: rewritten as HTML, `&&` became `&amp;&amp;`),
+       * and in an <svg> an <image> is SVG's, not the <img> HTML makes of it.
+       */
+      const tidy = (el: any, v: unknown, where?: string) => {
+        const c = name[0] == 'o' || /^(beforebegin|afterend)$/i.test(where || '') ? el.parentNode : el;
+        return c && RAW.test(c.localName) && c.namespaceURI == XHTML ? v : clean(v as string, runs, !!c && c.namespaceURI == SVG && c.localName != 'foreignObject');
+      };
+      if (d.set) hook(P, name, undefined, function (v, d) { v = once(v); const r = root(this); const o = all(r, v); const c = tidy(this, v); d.set!.call(this, c); mark(r, o); shade(r, v, c); }); // prettier-ignore
       else
         P[name] = function (this: any, ...a: any[]) {
           // One argument stays as it is: a TrustedHTML (see trusted.ts).
           const s = name[0] == 'w' && a.length != 1 ? a.splice(0).join('') : (a[i] = once(a[i]));
-          const v = (a[i] = name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? s : clean(s, runs));
+          const v = (a[i] = name[0] == 'p' && a[1] != 'text/html' && P != W.Document ? s : i ? tidy(this, s, a[0]) : clean(s, runs));
           const r = root(this);
+          // A script the gate released writes where it stands, as it would have from the parser (a
+          // legacy ad tag): the browser's own write would replace the whole page (an inserted
+          // script has no place in the parser's input) or, from an external one, be dropped.
+          const cs = P == D && this.currentScript;
+          if (cs && cs._dw) {
+            const f = this.createRange().createContextualFragment(v);
+            // Its scripts run one after the other, as written.
+            f.querySelectorAll('script').forEach((s: any) => (s.async = false));
+            const last = f.lastChild;
+            if (last) ((cs._dl && cs._dl.parentNode) || cs).after(f), (cs._dl = last);
+            return;
+          }
           const o = all(r, v);
           const out = d.value.apply(this, a);
           // A parsed document's scripts never run in Firefox, inserted or not: a gated one runs as a copy.
@@ -310,7 +337,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       if (this._w) (this._w = 0), fail(this);
       abort.call(this);
     };
-    wrap(W.navigator, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
+    // On the prototype: Navigator.prototype.sendBeacon.call(navigator, …) goes through it too.
+    wrap(W.Navigator.prototype, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
       return net((u = String(u)), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
     });
     // A socket or an event stream towards a vendor that is not allowed waits too: the page gets one

@@ -62,6 +62,8 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     if (type) s.type = type;
     // The nonce attribute reads back empty once connected (nonce hiding); the property keeps it.
     s.nonce = nonce || old.nonce;
+    // What it document.write()s goes after it (see intercept).
+    s._dw = 1;
     // One the browser does not run fires no load event: nothing waits for it. Nor does a
     // `nomodule` one, which a browser with modules skips (a polyfill bundle's usual tag).
     if (s.src && runs(s.type) && !s.noModule && (old._h && !old._p ? !old.async : !old.hasAttribute('async'))) {
@@ -73,8 +75,10 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
     }
     if (old._h) {
       for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
-      // Its id is the running copy's now: getElementById finds what currentScript is.
+      // Its id is the running copy's now: getElementById finds what currentScript is. And it is
+      // no gated tag any more: written out and parsed again (innerHTML +=, a pjax restore), it stays inert.
       old.removeAttribute('id');
+      old.removeAttribute('data-consent');
       old.after(s);
     } else old.replaceWith(s);
     // Partytown runs its scripts itself, from a worker, and looks for new ones when told so.
