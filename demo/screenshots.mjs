@@ -1,7 +1,8 @@
 // npm run screenshots: each demo page's banner, preferences dialog (as opened, and with every
 // vendor list expanded and scrolled) and blocked-iframe placeholder, light and dark, desktop and
-// mobile (390 px; the banner also at 320 px), placeholders in unstyled iframes, written to
-// demo/screenshots/. Starts the demo in-process on free ports.
+// mobile (390 px; the banner also at 320 px), placeholders in unstyled iframes, a German
+// visitor's opt-out notice, dialog and placeholder, the dialog on a phone held sideways, a focus
+// ring, and the cookie declarations on a dark system, written to demo/screenshots/. Starts the demo in-process on free ports.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -88,6 +89,65 @@ try {
     await page.goto(`${demo.url}/flockbird/?region=DE`);
     await page.getByRole('button', { name: /Reject all/i }).first().waitFor({ timeout: 5000 }).catch(() => problems.push('narrow: no banner'));
     await shoot(page, `flockbird-${colorScheme}-narrow-banner`);
+    await context.close();
+  }
+
+  // As a German visitor sees them (data-lang="de" on the embed tag, as a site's German pages
+  // would write it): the opt-out notice on a desktop, the dialog with every vendor list open on
+  // a phone, and the placeholder; the dialog on a phone held sideways; a banner button's focus
+  // ring; each site's cookie declaration on a dark system.
+  const german = (page) =>
+    page.route(/\/(flockbird|nimbus|wirewell)\/(\?.*)?$/, async (route) => {
+      const response = await route.fetch();
+      route.fulfill({ response, body: (await response.text()).replace('<script src="/consentry.js"', '<script data-lang="de" src="/consentry.js"') });
+    });
+  const openAll = (page, half = true) =>
+    page.evaluate((half) => {
+      const root = document.getElementById('consentry-ui').shadowRoot;
+      root.querySelectorAll('details').forEach((d) => (d.open = true));
+      const dlg = root.querySelector('.dlg');
+      dlg.scrollTop = half ? (dlg.scrollHeight - dlg.clientHeight) / 2 : dlg.scrollHeight;
+    }, half);
+  for (const [name, site, region, viewport, then] of [
+    ['nimbus-us-de-light-desktop-banner', 'nimbus', 'US', VIEWPORTS.desktop, null],
+    ['flockbird-de-light-mobile-dialog-vendors', 'flockbird', 'DE', VIEWPORTS.mobile, 'dialog'],
+    ['flockbird-de-light-desktop-placeholder', 'flockbird', 'DE', VIEWPORTS.desktop, 'placeholder'],
+    ['flockbird-light-landscape-dialog-vendors', 'flockbird', 'DE', { width: 844, height: 390 }, 'dialog'],
+    ['flockbird-light-desktop-banner-focus', 'flockbird', 'DE', VIEWPORTS.desktop, 'focus'],
+  ]) {
+    const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    if (name.includes('-de-')) await german(page);
+    await page.goto(`${demo.url}/${site}/?region=${region}`);
+    await page.locator('#consentry-ui .bn button').first().waitFor({ timeout: 5000 }).catch(() => problems.push(`${name}: no banner`));
+    await page.waitForTimeout(300);
+    if (then == 'dialog') {
+      await page.evaluate(() => window.consentry.show());
+      await page.getByRole('dialog').waitFor({ timeout: 5000 }).catch(() => problems.push(`${name}: no dialog`));
+      await openAll(page);
+      await page.waitForTimeout(100);
+    } else if (then == 'placeholder') {
+      const frame = page.locator('iframe[data-src]').first();
+      await frame.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.frameLocator('iframe[data-src] >> nth=0').locator('button').waitFor({ timeout: 5000 }).catch(() => problems.push(`${name}: no placeholder`));
+    } else if (then == 'focus') {
+      await page.locator('#consentry-ui .bn button').first().focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+    }
+    await shoot(page, name);
+    await context.close();
+  }
+  for (const site of Object.keys(SITES)) {
+    const context = await browser.newContext({ colorScheme: 'dark', viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/${site}/`);
+    await page.evaluate(() => window.consentry.acceptAll());
+    const decl = page.locator('.consentry-declaration').first();
+    await decl.waitFor({ timeout: 5000 }).catch(() => problems.push(`${site}: no declaration`));
+    await decl.scrollIntoViewIfNeeded().catch(() => {});
+    await page.waitForTimeout(300);
+    await shoot(page, `${site}-dark-desktop-declaration`);
     await context.close();
   }
 
