@@ -55,7 +55,7 @@ export function startGate(host: GateHost): Gate {
   /** Origins that are no third party: the page's, the loader's, its configuration's and its ledger's. */
   const mine = [here];
   let setAttr: (this: Element, n: string, v: string) => void;
-  let parse: (html: string) => HTMLTemplateElement;
+  let parse: (html: string, svg?: boolean) => HTMLTemplateElement | SVGSVGElement;
   let release: ReturnType<typeof releaser>;
   let reach: (f: any) => void;
   let mo: MutationObserver;
@@ -218,9 +218,8 @@ export function startGate(host: GateHost): Gate {
     const v = h ? String(h) : h;
     // Cheap ways out first: most strings have no tag with a URL, or no gated host in them.
     if (typeof v != 'string' || v.indexOf('<') < 0 || !/src|href|data|poster|background/i.test(v) || (cfg && cfg.autoBlock.unknownHosts != 'block' && !hosts._named(v) && !ODD.test(v))) return h;
-    // In an <svg> the string is parsed as SVG: inside one here too (a TrustedHTML cannot be wrapped).
-    svg = svg && typeof h == 'string';
-    const tpl = parse(svg ? '<svg>' + h + '</svg>' : h);
+    // In an <svg> the string is parsed as SVG: inside one here too.
+    const tpl: any = parse(h, svg);
     let changed = 0;
     // A <template>'s content too: a declarative shadow root (setHTMLUnsafe) is live at once, and a clone of one (see intercept) is.
     const scan = (r: ParentNode) =>
@@ -234,8 +233,8 @@ export function startGate(host: GateHost): Gate {
             if (t && !ok(t)) el.localName == 'script' || el.removeAttribute(a), hide(el, a, u!), (changed = 1);
           }
       });
-    scan(tpl.content);
-    return changed ? html((svg ? (tpl.content.firstChild as Element) : tpl).innerHTML, h) : h;
+    scan(tpl.content || tpl);
+    return changed ? html(tpl.innerHTML, h) : h;
   }
 
   /**

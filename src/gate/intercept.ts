@@ -84,6 +84,7 @@ export const runs = (type: string) => /^\s*$|script|module/i.test(type);
 export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFrameElement, w: any, d?: any) => any, seen: (root: any) => void) {
   const setAttr = (Element.prototype as any).setAttribute;
   const inner = desc(Element.prototype, 'innerHTML')!.set!;
+  let inert: Document;
   const cw = desc(HTMLIFrameElement.prototype, 'contentWindow')!.get!;
   const done = new WeakSet();
   /** A same-origin frame's window (not one running its own Consentry) gets the hooks once per realm. */
@@ -245,13 +246,15 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
           // A script the gate released writes where it stands, as it would have from the parser (a
           // legacy ad tag): the browser's own write would replace the whole page (an inserted
           // script has no place in the parser's input) or, from an external one, be dropped.
-          const cs = P == D && this.currentScript;
+          // (An inline one in a shadow root has no currentScript: the release says which runs, `_rs`.)
+          const cs = P == D && (this.currentScript || this._rs);
           if (cs && cs._dw) {
-            const f = this.createRange().createContextualFragment(v);
-            // Its scripts run one after the other, as written.
-            f.querySelectorAll('script').forEach((s: any) => (s.async = false));
-            const last = f.lastChild;
-            if (last) ((cs._dl && cs._dl.parentNode) || cs).after(f), (cs._dl = last);
+            const f = this.createRange().createContextualFragment(name[5] && typeof v == 'string' ? v + '\n' : v);
+            // Its scripts run one after the other, as written, and write after themselves in turn.
+            f.querySelectorAll('script').forEach((s: any) => ((s.async = false), (s._dw = 1)));
+            // One place per script, right after it: each write goes there, in order.
+            if (!cs._dm || !cs._dm.parentNode) cs.after((cs._dm = this.createTextNode('')));
+            cs._dm.before(f);
             return;
           }
           const o = all(r, v);
@@ -420,8 +423,9 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
   return {
     _setAttr: setAttr,
     _reach: reach1,
-    _parse(v: string) {
-      const t = document.createElement('template');
+    /** `v` parsed where it goes: in a <template>, or in an <svg> of a document that loads nothing. */
+    _parse(v: string, svg?: boolean) {
+      const t = svg ? (inert ||= document.implementation.createHTMLDocument('')).createElementNS(SVG, 'svg') : document.createElement('template');
       inner.call(t, v);
       return t;
     },

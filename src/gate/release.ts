@@ -73,6 +73,9 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       s.addEventListener('load', done);
       s.addEventListener('error', done);
     }
+    // While an inline one runs, its document.write goes after it (intercept), in a shadow root too.
+    const doc = old.ownerDocument;
+    doc._rs = s;
     if (old._h) {
       for (const t of ['load', 'error']) s.addEventListener(t, () => old.dispatchEvent(new Event(t)));
       // Its id is the running copy's now: getElementById finds what currentScript is. And it is
@@ -81,6 +84,7 @@ export function releaser(setAttr: (this: Element, n: string, v: string) => void,
       old.removeAttribute('data-consent');
       old.after(s);
     } else old.replaceWith(s);
+    doc._rs = 0;
     // Partytown runs its scripts itself, from a worker, and looks for new ones when told so.
     if (type == 'text/partytown') s.ownerDocument.defaultView.dispatchEvent(new CustomEvent('ptupdate'));
   }
