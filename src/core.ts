@@ -215,9 +215,12 @@ function ui() {
   return (widget ||= core.need('consentry-widget.js').then(() => (api.__widget!(), core.ui!)));
 }
 
+/** Whether a first view records the opt-out region's default (firstView). */
+const recordsDefault = () => core.mode == 'opt-out' && !core.error;
+
 /** No decision applies yet: opt-out regions record the default, everyone sees the banner. */
 function firstView() {
-  if (core.mode == 'opt-out' && !core.error) {
+  if (recordsDefault()) {
     const a = defaults(core.config, 'opt-out', core.signals);
     const bySignal = core.config.categories.some((c) => !c.required && deniedBySignal(c, core.signals));
     decide(a, bySignal ? 'signal' : 'opt-out-default');
@@ -308,7 +311,7 @@ export async function start(opts: Options): Promise<CoreHandle> {
     if (prev.revision != config.revision && store.METHODS.indexOf(prev.method) < 3) core.mode = 'opt-in';
   }
   // A first view in an opt-out region records its default at once (firstView): its update is the one.
-  consentMode && consentMode.consentDefault(config, state(), region, stored, preDefault, !stored && core.mode == 'opt-out' && !core.error);
+  consentMode && consentMode.consentDefault(config, state(), region, stored, preDefault, !stored && recordsDefault());
   vendorApis && vendorApis.defaults(config, state(), stored);
   // A returning visitor's tags run at once; a first view's wait for its decision to be recorded.
   released = stored ? state() : rejectAll(config);

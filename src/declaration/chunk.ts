@@ -47,7 +47,7 @@ function style() {
  * property or a meta tag, names dark); a light-only page keeps it light.
  */
 function theme() {
-  const t = core.config.ui.theme || 'auto';
+  const t = core.config.ui.theme;
   const meta = d.querySelector('meta[name=color-scheme]');
   return t == 'auto' && !/dark/.test(getComputedStyle(d.documentElement).colorScheme + ' ' + (meta && meta.getAttribute('content'))) ? 'light' : t;
 }
