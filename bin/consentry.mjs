@@ -54,15 +54,12 @@ async function checked(file) {
  */
 const js = (v) => JSON.stringify(v).replace(/[<\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 
-/**
- * What the loader reads of a configuration (src/config.ts resolve, decisions, the store, the gate,
- * and ui: whether a returning visitor gets the reopen button); the rest is the widget's.
- */
-const LOADER = { top: ['revision', 'mode', 'categories', 'vendors', 'cookie', 'beacon', 'googleConsentMode', 'gpp', 'autoBlock', 'texts', 'ui'], categories: ['id', 'required', 'signals'], vendors: ['id', 'category', 'hosts', 'consentApi'] };
+/** What the loader reads of a configuration (src/config.ts resolve, decisions, the store, the gate); the rest is the widget's. */
+const LOADER = { top: ['revision', 'mode', 'categories', 'vendors', 'cookie', 'beacon', 'googleConsentMode', 'gpp', 'autoBlock', 'texts'], categories: ['id', 'required', 'signals'], vendors: ['id', 'category', 'hosts', 'consentApi'] };
 
 /**
  * Splits a configuration into the loader's part and the rest (texts, names, descriptions, vendor
- * facts), which core.ts merges back before a chunk that reads it runs. The
+ * facts, the widget's look), which core.ts merges back before a chunk that reads it runs. The
  * loader keeps which languages have texts (the visitor's language is picked from them), not the texts.
  */
 function splitConfig(config, resolve) {

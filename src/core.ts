@@ -235,10 +235,6 @@ function firstView() {
 
 const failed = (e: Error) => console.error('[consentry] ' + e.message);
 
-/** Runs `fn` in a task after the page's load event (at once if it is over), behind the page's own work. */
-const afterLoad = (fn: () => void) =>
-  document.readyState == 'complete' ? setTimeout(fn) : addEventListener('load', () => setTimeout(fn), { once: true });
-
 /** A cookie-notice page's `<div data-consentry-declaration>` gets the declaration chunk; other pages pay nothing. */
 const declaration = () => document.querySelector('[data-consentry-declaration]') && core.need('consentry-declaration.js').catch(failed);
 
@@ -339,9 +335,6 @@ export async function start(opts: Options): Promise<CoreHandle> {
   runQueued();
   // Not after a choice the site made in the meantime (queued, or in a ready listener).
   if (!stored) firstView();
-  // Withdrawing is as easy as giving on every page: a returning visitor gets the reopen button
-  // too, once the page has loaded, unless the site has its own "Cookie Preferences" link.
-  else if (config.ui.reopenButton !== false) afterLoad(() => document.querySelector('[data-consentry-open]') || ui().catch(failed));
   return core;
 }
 

@@ -52,7 +52,7 @@ export const DOCS: Record<string, string> = {
   'ui.layout': 'Banner layout: bar (default), box or modal.',
   'ui.position': 'Where a bar or box sits: top, bottom (default for bar), bottom-left, bottom-right (default for box).',
   'ui.theme': 'light, dark or auto (default: follows the visitor\'s system).',
-  'ui.reopenButton': 'Show the small floating button that reopens the preferences, on every page (a returning visitor gets it once the page has loaded), except a page with its own data-consentry-open link. Default true.',
+  'ui.reopenButton': 'Show the small floating button that reopens the preferences. Default true.',
   'ui.vendorSwitches': 'Offer a switch per vendor in the preferences. Default true.',
   gpp: 'IAB Global Privacy Platform (window.__gpp) for US visitors: true, or options. Off by default. See docs/ad-tech.md.',
   'gpp.sections': 'Sections to fill: usnat, and the state section data-region selects ("US-CA" → usca). Default: all of them.',

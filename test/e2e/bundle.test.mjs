@@ -28,12 +28,10 @@ const GPP_ASK = `<script>window.asked = typeof __gpp == 'function' ? (__gpp('pin
 /** How long the server sits on the data-config file: long enough to tell "side by side" from "after". */
 const CONFIG_DELAY_MS = 700;
 
-const page = (src, attrs = '', next = '', body = '') => `<!doctype html><html lang="en"><head>
+const page = (src, attrs = '', next = '') => `<!doctype html><html lang="en"><head>
 <script src="${src}" ${attrs}></script>${next}
 <script type="text/plain" data-consent="performance">window.gated = (window.gated || 0) + 1;</script>
-</head><body><p>Shop</p>${body}</body></html>`;
-/** A footer "Cookie Preferences" link: the site's own way back to the dialog, so no floating button. */
-const FOOTER = '<footer><a href="#" data-consentry-open>Cookie Preferences</a></footer>';
+</head><body><p>Shop</p></body></html>`;
 
 let tmp, server, url;
 before(async () => {
@@ -45,8 +43,7 @@ before(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     const send = (status, type, body) => res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
-    if (path === '/baked.html') return send(200, 'text/html', page('/baked/consentry.js', '', '', FOOTER));
-    if (path === '/baked-bare.html') return send(200, 'text/html', page('/baked/consentry.js'));
+    if (path === '/baked.html') return send(200, 'text/html', page('/baked/consentry.js'));
     if (path === '/unbaked.html') return send(200, 'text/html', page('/dist/consentry.baked.js'));
     if (/^\/gpp(-none)?\.html$/.test(path)) return send(200, 'text/html', page(path == '/gpp.html' ? '/gpp/consentry.js' : '/baked/consentry.js', '', GPP_ASK));
     if (path === '/config.html') return send(200, 'text/html', page('/dist/consentry.js', 'data-config="/consentry.json"'));
@@ -103,7 +100,7 @@ for (const engine of ENGINES)
       }
     };
 
-    it('baked: the widget shows the configured texts; a returning visitor downloads the loader only (a page with a footer link)', () =>
+    it('baked: the widget shows the configured texts; a returning visitor downloads the loader only', () =>
       withPage(async (p) => {
         await p.goto(url + '/baked.html');
         await p.waitForFunction((t) => (document.getElementById('consentry-ui')?.shadowRoot?.textContent || '').includes(t), { timeout: 10000 }, TITLE);
@@ -129,11 +126,6 @@ for (const engine of ENGINES)
           ['/baked/consentry.js'],
         );
         assert.equal(await bannerText(p), '', 'no banner for a returning visitor');
-        // Without the site's own link, the reopen button comes once the page has loaded (ui is in the loader's part).
-        await p.goto(url + '/baked-bare.html');
-        await p.waitForFunction(() => !!document.getElementById('consentry-ui')?.shadowRoot?.querySelector('.ro:not([hidden])'), { timeout: 10000 });
-        assert.equal(await p.evaluate(() => document.getElementById('consentry-ui').shadowRoot.querySelector('.bn')), null, 'the reopen button, no banner');
-        assert.equal(await p.evaluate(() => window.gated), 1);
         // A decision changed later applies in the call's own task (the withdrawal then fetches the
         // cleanup chunk, which deletes the vendor's cookies).
         assert.deepEqual(
