@@ -9,7 +9,14 @@ import { t, textsReady } from './texts';
 /** Where focus goes back to when the dialog closes. */
 let opener: HTMLElement | null = null;
 
-const say = (said: string) => setTimeout(() => set({ said }), 100);
+/**
+ * Says `said` through the live region. It is emptied first: the same words again (a second save
+ * on the page) would change nothing in the DOM, and screen readers would announce nothing.
+ */
+const say = (said: string) => {
+  set({ said: '' });
+  setTimeout(() => set({ said }), 100);
+};
 
 /** The preferences dialog, once its chunk (widget/prefs/) has run. */
 export const dialog: { Prefs?: () => Child } = {};
@@ -66,8 +73,9 @@ export function closePrefs() {
   if (!state.prefs) return;
   set({ prefs: false });
   core.emit('hide', 'prefs');
-  // The opener may be gone (the banner's Customise after a choice): the reopen button takes over.
-  const to = opener && opener.isConnected && opener != document.body ? opener : $('.ro');
+  // The opener may be gone (the banner's Customise after a choice): the reopen button takes over,
+  // or, where there is none, the page's own "Cookie Preferences" link, not the page's start.
+  const to = opener && opener.isConnected && opener != document.body ? opener : $('.ro') || document.querySelector<HTMLElement>('[data-consentry-open]');
   if (to) to.focus();
 }
 

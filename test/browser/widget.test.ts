@@ -62,6 +62,30 @@ describe('widget: the banner', () => {
     await until(() => live.textContent == 'We use cookies', 2000, 'the announcement');
   });
 
+  it('announces a second save on the same page again (the live region empties, then speaks)', async () => {
+    const { win, doc, root } = await firstVisit();
+    const live = root.querySelector('[role=status]')!;
+    control(root, 'Reject all').click();
+    await until(() => live.textContent == 'Your choices are saved.', 2000, 'the first announcement');
+    const seen: string[] = [];
+    new win.MutationObserver(() => seen.push(live.textContent!)).observe(live, { childList: true, characterData: true, subtree: true });
+    const dlg = await openPrefs(win, doc);
+    control(dlg, 'Accept all').click();
+    await until(() => seen.length && live.textContent == 'Your choices are saved.', 2000, 'the second announcement');
+    expect(seen[0]).to.equal('');
+  });
+
+  it('after a choice in the dialog opened from Customise, focus goes to the page\'s own Cookie Preferences link (no reopen button)', async () => {
+    const { win, doc, root } = await firstVisit({}, { body: '<p>text</p><footer><a href="#" data-consentry-open>Cookie Preferences</a></footer>' });
+    control(root, 'Customise').focus();
+    control(root, 'Customise').click();
+    const dlg = await shadowOf(doc, '.dlg');
+    control(dlg, 'Reject all').click();
+    await until(() => !root.querySelector('.dlg') && !root.querySelector('.bn'), 2000, 'the UI to close');
+    expect(decision(win).method).to.equal('reject-all');
+    expect(active(doc) === doc.querySelector('[data-consentry-open]'), 'focus on the link, not ' + active(doc)?.nodeName).to.equal(true);
+  });
+
   it('is fixed in place, so it shifts no layout', async () => {
     const { win, root } = await firstVisit({}, { body: '<p>text</p>'.repeat(20) });
     expect(getComputedStyle(root.querySelector('.bn')!).position).to.equal('fixed');
