@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The `consentry` command: `consentry <command> [args]`. Each command is one entry of COMMANDS,
 // so the usage text lists every one of them.
-import { readFileSync, writeFileSync, copyFileSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, existsSync, readdirSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import { describeJsonError } from './lib/json.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -19,8 +20,8 @@ async function lib() {
   return import(join(dist, 'validate.mjs'));
 }
 
-/** Reads and checks a configuration file; prints its problems and exits 1 when it has any. */
-async function checked(file) {
+/** Reads and checks a configuration file; prints its problems and exits 1 when it has any (`keepGoing`: returns null instead). */
+async function checked(file, keepGoing = false) {
   const { validate } = await lib();
   let text;
   try {
@@ -36,13 +37,13 @@ async function checked(file) {
   } catch (e) {
     // JSON.parse's own message may quote the file, line breaks and all: say where instead.
     console.error(`${file}: (root): not valid JSON: ${describeJsonError(text) || e.message.replace(/\s+/g, ' ')}`);
-    process.exit(1);
+    return keepGoing ? null : process.exit(1);
   }
   const errors = validate(config);
   for (const e of errors) console.error(`${file}: ${e}`);
   if (errors.length) {
     console.error(`${errors.length} problem${errors.length > 1 ? 's' : ''} in ${file}`);
-    process.exit(1);
+    return keepGoing ? null : process.exit(1);
   }
   return config;
 }
@@ -93,22 +94,63 @@ const HASHED = /^consentry-[\w-]+\.[0-9a-f]{8}\.js$/;
 const chunks = () => readdirSync(dist).filter((f) => HASHED.test(f));
 const chunk = (name) => chunks().find((f) => f.replace(/\.[0-9a-f]{8}\.js$/, '.js') === name);
 
+/** Where `out` resolves to, or the end with a usage error when writing there would lose something (see write()). */
+function target(cmd, out, from) {
+  const to = resolve(out);
+  if (from && to == resolve(from)) fail(`consentry ${cmd}: -o ${out} is the configuration itself; nothing was written`);
+  if (dirname(to) == resolve(dist)) fail(`consentry ${cmd}: -o ${out} is inside the package's dist/, which consentry bundle reads; nothing was written`);
+  if (existsSync(to) && statSync(to).isDirectory()) {
+    console.error(`consentry ${cmd}: cannot write ${out}: it is a folder; nothing was written`);
+    process.exit(1);
+  }
+  return to;
+}
+
+/**
+ * Writes `text` to `out` (`-`: standard output) whole or not at all (a file beside it, renamed
+ * over it), or ends in one line naming the file and the cause. Never over the configuration
+ * being read (`from`), nor into the package's own dist/, which later bundles read.
+ */
+function write(cmd, out, text, from) {
+  if (out == '-') return void process.stdout.write(text);
+  const to = target(cmd, out, from);
+  const tmp = to + '.' + process.pid + '.tmp';
+  try {
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, to);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    console.error(`consentry ${cmd}: cannot write ${out}: ${e.code || e.message}; nothing was written`);
+    process.exit(1);
+  }
+}
+
 const COMMANDS = {
   validate: {
     usage: 'validate <consentry.json>…',
     about: 'every problem with its JSON path; exit 1 if any',
     async run(args, positional) {
       if (!positional.length) return false;
-      for (const file of positional) await checked(file);
+      // Every file is checked, and every problem of each printed, before the verdict.
+      const bad = [];
+      for (const file of positional) if (!(await checked(file, true))) bad.push(file);
+      if (bad.length) {
+        if (positional.length > 1) console.error(`invalid: ${bad.join(', ')}`);
+        process.exit(1);
+      }
       console.log(`${positional.join(', ')}: valid`);
     },
   },
   bundle: {
     usage: 'bundle <consentry.json> -o <public/consentry.js>',
     about: 'the loader with the checked configuration baked in, its chunks copied beside it',
+    options: { out: { type: 'string', short: 'o' } },
     async run(args, positional, opt) {
-      const out = opt('-o') || opt('--out');
-      if (!positional[0] || !out) return false;
+      const out = opt.out;
+      if (positional.length != 1 || !out || out == '-') return false;
+      // Checked before anything is written: not over the configuration, not into our dist/.
+      target('bundle', out, positional[0]);
       const config = await checked(positional[0]);
       // The baked build has no code for fetching and checking a configuration (older dist/: the loader).
       const built = existsSync(join(dist, 'consentry.baked.js')) ? 'consentry.baked.js' : 'consentry.js';
@@ -131,14 +173,18 @@ const COMMANDS = {
       if (rest) {
         const text = `consentry.__more(${js(rest)});\n`;
         more = `consentry-texts.${createHash('sha256').update(text).digest('hex').slice(0, 8)}.js`;
-        writeFileSync(join(dir, more), text);
+        write('bundle', join(dir, more), text);
       }
       // The loader picks these up and deletes them.
-      writeFileSync(out, `self.__consentryConfig=${js(mine)};\n${more ? `self.__consentryMore=${JSON.stringify(more)};\n` : ''}${loader}${gppStub}${consentMode}${vendorApis}`);
+      write('bundle', out, `self.__consentryConfig=${js(mine)};\n${more ? `self.__consentryMore=${JSON.stringify(more)};\n` : ''}${loader}${gppStub}${consentMode}${vendorApis}`, positional[0]);
       // Every chunk the loader may fetch, under its release's name; a baked configuration
       // was checked here, so the validator stays behind.
       const copied = chunks().filter((f) => !f.startsWith('consentry-validate.'));
-      for (const f of copied) copyFileSync(join(dist, f), join(dir, f));
+      try {
+        for (const f of copied) copyFileSync(join(dist, f), join(dir, f));
+      } catch (e) {
+        fail(`consentry bundle: cannot copy the chunks into ${dir}: ${e.code || e.message}`);
+      }
       console.log(
         `wrote ${out} (${readFileSync(out).length} bytes)${more ? `, ${more} (texts and vendor facts)` : ''} and ${copied.length} chunk${copied.length == 1 ? '' : 's'} beside it`,
       );
@@ -147,12 +193,11 @@ const COMMANDS = {
   schema: {
     usage: 'schema [-o <consentry.schema.json>]',
     about: 'the JSON Schema of the configuration',
+    options: { out: { type: 'string', short: 'o' } },
     async run(args, positional, opt) {
+      if (positional.length) return false;
       const { schema } = await lib();
-      const text = JSON.stringify(schema(), null, 2) + '\n';
-      const out = opt('-o') || opt('--out');
-      if (out) writeFileSync(out, text);
-      else process.stdout.write(text);
+      write('schema', opt.out || '-', JSON.stringify(schema(), null, 2) + '\n');
     },
   },
   add: {
@@ -173,15 +218,22 @@ const COMMANDS = {
   declaration: {
     usage: 'declaration <consentry.json> [--format html|md] [--lang de] [-o FILE] [--no-style]',
     about: "the site's cookie declaration (categories, vendors, cookies) for a static page",
-    async run(args, positional) {
-      if (!positional[0]) return false;
-      process.exitCode = (await import(join(dist, 'declaration.mjs'))).cli(args, await checked(positional[0]), writeFileSync);
+    options: { format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string', short: 'o' }, 'no-style': { type: 'boolean' } },
+    async run(args, positional, opt) {
+      if (positional.length != 1) return false;
+      if (opt.out && opt.out != '-') target('declaration', opt.out, positional[0]);
+      // The declaration's own reader of its options, given them in one spelling.
+      const words = [...['format', 'lang'].flatMap((k) => (opt[k] != null ? ['--' + k, opt[k]] : [])), ...(opt['no-style'] ? ['--no-style'] : [])];
+      if (opt.out && opt.out != '-') words.push('-o', opt.out);
+      const put = (file, text) => (file == 1 ? process.stdout.write(text) : write('declaration', file, text, positional[0]));
+      process.exitCode = (await import(join(dist, 'declaration.mjs'))).cli(words, await checked(positional[0]), put);
     },
   },
   reference: {
     usage: 'reference',
     about: 'the configuration reference as a Markdown table (the README embeds it)',
-    async run() {
+    async run(args, positional) {
+      if (positional.length) return false;
       console.log((await lib()).reference());
     },
   },
@@ -194,11 +246,6 @@ const usage = () =>
     .join('\n');
 
 const [cmd, ...args] = process.argv.slice(2);
-const opt = (name) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const positional = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1].startsWith('-')));
 
 if (!cmd || cmd === 'help' || cmd === '-h' || cmd === '--help') {
   console.log(usage());
@@ -206,4 +253,18 @@ if (!cmd || cmd === 'help' || cmd === '-h' || cmd === '--help') {
 }
 const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : null;
 if (!command) fail(`consentry: unknown command "${cmd}"\n\n${usage()}`);
-if ((await command.run(args, positional, opt)) === false) fail(`usage: consentry ${command.usage}`);
+const help = `usage: consentry ${command.usage}\n  ${command.about}`;
+if (args.includes('-h') || args.includes('--help')) {
+  console.log(help);
+  process.exit(0);
+}
+// add and scan read their own options; every other command's are declared, and an unknown one,
+// or one without its value, is a mistake named with the usage (a flag never takes a file's place).
+let parsed = { values: {}, positionals: args };
+if (command.options || !['add', 'scan'].includes(cmd))
+  try {
+    parsed = parseArgs({ args, options: command.options || {}, allowPositionals: true, strict: true });
+  } catch (e) {
+    fail(`consentry ${cmd}: ${e.message.replace(/\. To specify a positional argument.*$/s, '')}\n${help}`);
+  }
+if ((await command.run(args, parsed.positionals, parsed.values)) === false) fail(help);

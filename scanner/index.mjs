@@ -2,7 +2,7 @@
 // after "Reject all", after "Accept all"), classifies what it loads and stores with the site's
 // configuration and the vendor catalogue, and reports leaks. Exit codes: 0 done, 1 leaks found
 // with --fail-on-leak, 2 the scan could not run (bad arguments, no browser, start page down).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, USAGE } from './args.mjs';
 import { openBrowser, ScanError } from './browser.mjs';
@@ -14,12 +14,14 @@ import { renderReport } from './report-html.mjs';
 import { progressBar, summary } from './terminal.mjs';
 import * as catalogue from '../catalogue/index.mjs';
 import { validate } from '../dist/validate.mjs';
+import { describeJsonError } from '../bin/lib/json.mjs';
 
 /** The site's configuration from --config, checked as `consentry validate` checks it. */
 function readConfig(file) {
   let text;
   try {
-    text = readFileSync(file, 'utf8');
+    // Without a byte order mark, as `consentry validate` and the loader read it.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new ScanError(`cannot read ${file}: ${e.code || e.message}`);
   }
@@ -27,7 +29,7 @@ function readConfig(file) {
   try {
     config = JSON.parse(text);
   } catch (e) {
-    throw new ScanError(`${file}: (root): not valid JSON: ${e.message}`);
+    throw new ScanError(`${file}: (root): not valid JSON: ${describeJsonError(text) || e.message.replace(/\s+/g, ' ')}`);
   }
   const problems = validate(config);
   if (problems.length) throw new ScanError(problems.map((p) => `${file}: ${p}`).join('\n') + `\n${file} is not a valid configuration; fix it first (consentry validate ${file})`);
@@ -70,8 +72,27 @@ function classifiers(site, opts, config, notes) {
 }
 
 function write(file, text) {
-  mkdirSync(dirname(resolve(file)), { recursive: true });
-  writeFileSync(file, text);
+  const tmp = resolve(file) + '.' + process.pid + '.tmp';
+  try {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new ScanError(`cannot write ${file}: ${e.code || e.message}`);
+  }
+}
+
+/** An output file that could not be written after the crawl would lose the scan: checked before it. */
+function writable(file) {
+  const to = resolve(file);
+  if (existsSync(to) && statSync(to).isDirectory()) throw new ScanError(`cannot write ${file}: it is a folder`);
+  try {
+    mkdirSync(dirname(to), { recursive: true });
+    accessSync(dirname(to), constants.W_OK);
+  } catch (e) {
+    throw new ScanError(`cannot write ${file}: ${e.code || e.message}`);
+  }
 }
 
 /**
@@ -81,6 +102,7 @@ function write(file, text) {
  */
 export async function scan(opts, { onProgress } = {}) {
   const config = opts.config ? readConfig(opts.config) : null;
+  for (const f of [opts.out, opts.report]) if (f) writable(f);
   const startedAt = new Date();
   const browser = await openBrowser(opts);
   let crawled;
@@ -122,18 +144,26 @@ export async function scanCli(argv, { stdout = process.stdout, stderr = process.
     const { result, config } = await scan(opts, { onProgress: bar.update });
     bar.end();
     const files = [];
+    // A file that cannot be written (checked before the crawl, but the disk may fill) is named,
+    // and the scan's result still printed.
+    let unwritten = 0;
+    const put = (file, text, line) => {
+      try {
+        write(file, text);
+        files.push(line);
+      } catch (e) {
+        unwritten++;
+        stderr.write(`consentry scan: ${e.message}\n`);
+      }
+    };
     if (opts.out) {
       const draft = draftConfig(result, { config, catalogue, validate });
-      write(opts.out, JSON.stringify(draft.config, null, 2) + '\n');
-      files.push(`Draft configuration: ${opts.out} (${draft.added.length} vendor${draft.added.length == 1 ? '' : 's'} added from the catalogue${draft.unclassified.length ? `, ${draft.unclassified.length} unclassified host${draft.unclassified.length == 1 ? '' : 's'}` : ''})`);
+      put(opts.out, JSON.stringify(draft.config, null, 2) + '\n', `Draft configuration: ${opts.out} (${draft.added.length} vendor${draft.added.length == 1 ? '' : 's'} added from the catalogue${draft.unclassified.length ? `, ${draft.unclassified.length} unclassified host${draft.unclassified.length == 1 ? '' : 's'}` : ''})`);
     }
-    if (opts.report) {
-      write(opts.report, renderReport(result));
-      files.push(`Report: ${opts.report}`);
-    }
+    if (opts.report) put(opts.report, renderReport(result), `Report: ${opts.report}`);
     if (opts.json) stdout.write(JSON.stringify(result, null, 2) + '\n');
     (opts.json ? stderr : stdout).write(summary(result, { colour: !!(opts.json ? stderr : stdout).isTTY, files }));
-    return opts.failOnLeak && result.leaks.length ? 1 : 0;
+    return unwritten ? 2 : opts.failOnLeak && result.leaks.length ? 1 : 0;
   } catch (e) {
     bar.end();
     if (e instanceof ScanError) stderr.write(`consentry scan: ${e.message}\n`);
