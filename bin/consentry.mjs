@@ -254,7 +254,8 @@ if (!cmd || cmd === 'help' || cmd === '-h' || cmd === '--help') {
 const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : null;
 if (!command) fail(`consentry: unknown command "${cmd}"\n\n${usage()}`);
 const help = `usage: consentry ${command.usage}\n  ${command.about}`;
-if (args.includes('-h') || args.includes('--help')) {
+// (scan prints its own, longer help.)
+if (cmd != 'scan' && (args.includes('-h') || args.includes('--help'))) {
   console.log(help);
   process.exit(0);
 }
