@@ -4,11 +4,14 @@ import { isIP } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { defaultMaxConnections, guardConnections } from './connections.mjs';
 import { renderDashboard } from './dashboard.mjs';
+import { SetupError } from './errors.mjs';
 import { exportStream, FORMATS } from './export.mjs';
 import { createRateLimiter } from './ratelimit.mjs';
 import { checkOrigin, ID, ID_RULE, largestRecordBytes, MAX_FUTURE_MS, parseIso, parseRecord } from './record.mjs';
 import { openStore } from './store.mjs';
 import { uaFamily } from './ua.mjs';
+
+export { SetupError };
 
 /**
  * @typedef {object} LedgerOptions
@@ -51,6 +54,11 @@ export const MAX_DASHBOARD_DAYS = 366;
 const DAY = 86_400_000;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]{1,4000}$/;
+// RFC 6265 §4.1.1: a cookie name is a token (RFC 2616 §2.2), no separators or control characters.
+const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,256}$/;
+// The Domain attribute: a host name (a leading dot is allowed, and ignored by browsers).
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const COOKIE_DOMAIN = new RegExp(`^\\.?(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*$`);
 
 /** The client closed the connection or timed out before its request had arrived. */
 class ClientGone extends Error {}
@@ -88,14 +96,16 @@ export async function createLedger(opts = {}) {
     logger = consoleLogger,
     now = Date.now,
   } = opts;
-  if (requestTimeout && headersTimeout > requestTimeout) throw new Error('the headers timeout must not be longer than the request timeout');
+  if (requestTimeout && headersTimeout > requestTimeout) throw new SetupError('the headers timeout must not be longer than the request timeout');
   const allowed = origins.length ? new Set(origins.map(normaliseOrigin)) : null;
+  if (cookieEcho) checkCookieEcho(cookieEcho);
   const adminHash = adminToken ? sha256(adminToken) : null;
   const store = opts.store ?? (await openStore({ db: opts.db, databaseUrl: opts.databaseUrl }));
   const limiter = createRateLimiter({ rate });
   const adminAttempts = createRateLimiter({ rate: ADMIN_ATTEMPTS_PER_MINUTE });
   // Whatever a client can trigger at will is logged in one line, and only so often.
   const clientLog = throttledLog(logger, now);
+  let cookieFailed = false;
 
   /** CORS headers for this request, or null when its origin is not allowed. */
   function cors(req, { originRequired }) {
@@ -225,10 +235,18 @@ export async function createLedger(opts = {}) {
       origin: pageOrigin.origin ?? new URL(record.url).origin,
       uaFamily: uaFamily(req.headers['user-agent']),
     });
-    const out = { ...headers };
-    const cookie = cookieEcho && echoCookie(req.headers.cookie, cookieEcho, record.url.startsWith('https:'));
-    if (cookie) out['Set-Cookie'] = cookie;
-    res.writeHead(204, out);
+    try {
+      const cookie = cookieEcho && echoCookie(req.headers.cookie, cookieEcho, record.url.startsWith('https:'));
+      if (cookie) res.setHeader('Set-Cookie', cookie);
+    } catch (err) {
+      // The record is stored: answering anything but 204 would make the banner send it again on
+      // every page. Options are checked at start, so this is a bug; one line says so.
+      if (!cookieFailed) {
+        cookieFailed = true;
+        logger.error(`cookie echo: could not set the ${cookieEcho.name} cookie (${String(err?.message ?? err).split('\n')[0]}); records are still stored and answered, without the cookie`);
+      }
+    }
+    res.writeHead(204, headers);
     res.end();
   }
 
@@ -476,10 +494,26 @@ export function normaliseOrigin(origin) {
   try {
     u = new URL(origin);
   } catch {
-    throw new Error(`--origin ${origin} is not a URL; give it as https://example.com`);
+    throw new SetupError(`--origin ${origin} is not a URL; give it as https://example.com`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`--origin ${origin} must be http(s)`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SetupError(`--origin ${origin} must be http(s), e.g. https://example.com`);
   return u.origin;
+}
+
+/**
+ * The cookie echo options, checked before the first record: the name and domain go verbatim into
+ * every Set-Cookie, where a space or `;` would add attributes and a control character makes Node
+ * refuse the header.
+ * @param {{name: string, maxAge: number, domain?: string}} opts
+ */
+export function checkCookieEcho({ name, maxAge, domain }) {
+  if (typeof name !== 'string' || !COOKIE_NAME.test(name)) {
+    throw new SetupError(`--cookie-echo ${JSON.stringify(name)} is not a cookie name: use letters, digits and !#$%&'*+-.^_\`|~ (RFC 6265), e.g. consentry`);
+  }
+  if (!Number.isInteger(maxAge) || maxAge < 0) throw new SetupError(`--cookie-max-age must be a whole number of seconds, got ${JSON.stringify(maxAge)}`);
+  if (domain !== undefined && (typeof domain !== 'string' || !COOKIE_DOMAIN.test(domain))) {
+    throw new SetupError(`--cookie-domain ${JSON.stringify(domain)} is not a host name: give it as example.com, without scheme, port, path, spaces or ;`);
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pg from 'pg';
 import { createBatcher } from './batcher.mjs';
+import { SetupError } from './errors.mjs';
 import { exportHeader, formatRows } from './export.mjs';
 import migrations from './migrations/pg.mjs';
 import { BY_ID_LIMIT, PAGE, TOP_CATEGORIES } from './store.mjs';
@@ -154,7 +155,7 @@ async function migrate(pool) {
     const known = Math.max(...migrations.map((m) => m.version));
     const newest = Math.max(0, ...done);
     if (newest > known) {
-      throw new Error(`the database is at schema version ${newest}, newer than this ledger knows (${known}): upgrade consentry`);
+      throw new SetupError(`the database is at schema version ${newest}, newer than this ledger knows (${known}): upgrade consentry`);
     }
     for (const m of migrations) {
       if (done.has(m.version)) continue;

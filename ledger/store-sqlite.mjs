@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { createBatcher } from './batcher.mjs';
+import { SetupError } from './errors.mjs';
 import { exportHeader } from './export.mjs';
 import migrations from './migrations/sqlite.mjs';
 import { BY_ID_LIMIT, PAGE } from './store.mjs';
@@ -24,7 +25,7 @@ const EXPORT_PAGE = 5 * PAGE;
  */
 export function openSqliteStore({ file }) {
   // Several connections share the file, so it cannot be :memory:.
-  if (file === ':memory:') throw new Error('the ledger needs an SQLite file, not :memory:');
+  if (file === ':memory:') throw new SetupError('the ledger needs an SQLite file, not :memory:');
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -147,7 +148,7 @@ function migrate(db) {
   const known = Math.max(...migrations.map((m) => m.version));
   const newest = Math.max(0, ...done);
   if (newest > known) {
-    throw new Error(`the database is at schema version ${newest}, newer than this ledger knows (${known}): upgrade consentry`);
+    throw new SetupError(`the database is at schema version ${newest}, newer than this ledger knows (${known}): upgrade consentry`);
   }
   const mark = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
   for (const m of migrations) {

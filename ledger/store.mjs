@@ -1,5 +1,6 @@
 // The ledger talks to one store interface; SQLite for one process, PostgreSQL for several.
 // Both keep slow reads (exports, the dashboard) off the connections that acknowledge records.
+import { SetupError } from './errors.mjs';
 
 /** Rows per export page: one query each, so no read is held open while a client downloads. */
 export const PAGE = 1000;
@@ -39,11 +40,29 @@ export const BY_ID_LIMIT = 1000;
  */
 
 /**
+ * Refuses a DATABASE_URL that is not a PostgreSQL URL, before anything tries to connect: `pg`
+ * would read any text as one and fail later with a misleading error (a host named "base").
+ * The message never repeats the URL, which may hold a password.
+ * @param {string} url
+ */
+export function checkDatabaseUrl(url) {
+  const must = 'DATABASE_URL must be a postgres:// or postgresql:// URL';
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new SetupError(`${must}; this one is not a URL (e.g. postgres://user:password@host:5432/consent)`);
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new SetupError(`${must} (got a ${u.protocol.slice(0, 24)} URL)`);
+}
+
+/**
  * @param {{db?: string, databaseUrl?: string}} opts
  * @returns {Promise<Store>}
  */
 export async function openStore({ db, databaseUrl }) {
   if (databaseUrl) {
+    checkDatabaseUrl(databaseUrl);
     const { openPgStore } = await import('./store-pg.mjs');
     return openPgStore({ url: databaseUrl });
   }

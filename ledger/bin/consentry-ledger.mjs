@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { defaultMaxConnections, openFileLimit } from '../connections.mjs';
 import { MAX_FUTURE_MS } from '../record.mjs';
-import { consoleLogger, createLedger, DEFAULTS } from '../server.mjs';
+import { checkCookieEcho, consoleLogger, createLedger, DEFAULTS, normaliseOrigin, SetupError } from '../server.mjs';
+import { checkDatabaseUrl } from '../store.mjs';
 
 const HELP = `Usage: consentry-ledger [options]
 
@@ -45,6 +46,27 @@ function intFlag(v, flag, dflt, min = 0) {
   return n;
 }
 
+/**
+ * Runs one of the ledger's own checks on a flag's value; what it refuses is a usage error.
+ * @template T @param {() => T} check
+ */
+function checkedFlag(check) {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof SetupError) fail(err.message);
+    throw err;
+  }
+}
+
+/** @returns {{name: string, maxAge: number, domain?: string} | null} */
+function cookieEchoFlags() {
+  if (args['cookie-echo'] === undefined) return null;
+  const echo = { name: args['cookie-echo'], maxAge: intFlag(args['cookie-max-age'], '--cookie-max-age', 15_552_000), domain: args['cookie-domain'] };
+  checkedFlag(() => checkCookieEcho(echo));
+  return echo;
+}
+
 let args;
 try {
   args = parseArgs({
@@ -77,13 +99,24 @@ if (args.help) {
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 if (databaseUrl && args.db) fail('both --db and DATABASE_URL are set; choose SQLite or PostgreSQL');
+if (databaseUrl) {
+  try {
+    checkDatabaseUrl(databaseUrl);
+  } catch (err) {
+    // One line: the usage text says nothing more about it, and the URL itself may hold a password.
+    log.error(err.message);
+    process.exit(2);
+  }
+}
 const adminToken = process.env.ADMIN_TOKEN || undefined;
+const origins = args.origin ?? [];
+checkedFlag(() => origins.forEach((o) => normaliseOrigin(o)));
 const opts = {
   port: intFlag(args.port, '--port', 8787),
   host: args.host ?? '127.0.0.1',
   db: args.db ?? './consent.db',
   databaseUrl,
-  origins: args.origin ?? [],
+  origins,
   rate: intFlag(args.rate, '--rate', 300),
   trustProxy: Boolean(args['trust-proxy']),
   bodyLimit: intFlag(args['body-limit'], '--body-limit', DEFAULTS.bodyLimit),
@@ -93,9 +126,7 @@ const opts = {
   keepAliveTimeout: 1000 * intFlag(args['keep-alive-timeout'], '--keep-alive-timeout', DEFAULTS.keepAliveTimeout / 1000, 1),
   maxFutureMs: 1000 * intFlag(args['max-clock-skew'], '--max-clock-skew', MAX_FUTURE_MS / 1000),
   adminToken,
-  cookieEcho: args['cookie-echo']
-    ? { name: args['cookie-echo'], maxAge: intFlag(args['cookie-max-age'], '--cookie-max-age', 15_552_000), domain: args['cookie-domain'] }
-    : null,
+  cookieEcho: cookieEchoFlags(),
   logger: log,
 };
 
@@ -111,7 +142,7 @@ try {
 } catch (err) {
   if (err?.code === 'EADDRINUSE') log.error(`port ${opts.port} is already in use; pick another with --port`);
   else if (err?.code === 'ECONNREFUSED') log.error(`cannot reach PostgreSQL at DATABASE_URL (${err.message})`);
-  else log.error(`could not start: ${err?.message ?? err}`, err?.code ? undefined : err);
+  else log.error(`could not start: ${err?.message ?? err}`, err?.code || err instanceof SetupError ? undefined : err);
   process.exit(1);
 }
 

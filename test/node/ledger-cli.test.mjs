@@ -15,6 +15,26 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const dbFile = () => join(dir, `c${n++}.db`);
 
+/**
+ * Starts the ledger expecting it to refuse; resolves with its exit code and output. One that
+ * starts anyway is stopped, and the test fails.
+ * @param {string[]} args @param {Record<string, string>} [env]
+ */
+async function refusal(args, env) {
+  let started;
+  try {
+    started = await spawnLedger(args, env);
+  } catch (err) {
+    const m = /exited \(code (\d+|null)[^]*?its output:\n([^]*)$/.exec(err.message);
+    assert.ok(m, err.message);
+    return { code: Number(m[1]), out: m[2] };
+  }
+  started.child.kill('SIGTERM');
+  await started.exited;
+  assert.fail(`the ledger started with ${JSON.stringify(args)} ${JSON.stringify(env ?? {})}`);
+}
+const STACK = /^\s+at /m;
+
 describe('consentry-ledger CLI on SQLite', () => {
   test('the startup log names the URL, the store, the origins and that admin routes answer 403 without ADMIN_TOKEN', async () => {
     const db = dbFile();
@@ -38,6 +58,65 @@ describe('consentry-ledger CLI on SQLite', () => {
     for (const args of [['--nope'], ['--port', 'eighty'], ['--max-connections', '0'], ['--headers-timeout', '30', '--request-timeout', '10'], ['--max-clock-skew', '-1']]) {
       const l = spawnLedger(args);
       await assert.rejects(l, (err) => /exited \(code 2[,)]/.test(err.message) && /Usage: consentry-ledger/.test(err.message));
+    }
+  });
+
+  test('a --cookie-echo name that is not a cookie token, or a --cookie-domain that is not a host name, exits 2 naming the flag', async () => {
+    const cases = [
+      [['--cookie-echo', 'a b'], '--cookie-echo'],
+      [['--cookie-echo', 'consent;Domain=evil.example'], '--cookie-echo'],
+      [['--cookie-echo', ''], '--cookie-echo'],
+      [['--cookie-echo', 'consentry', '--cookie-domain', 'example.com\u0007x'], '--cookie-domain'],
+      [['--cookie-echo', 'consentry', '--cookie-domain', 'example.com; HttpOnly'], '--cookie-domain'],
+      [['--cookie-echo', 'consentry', '--cookie-domain', 'exa mple.com'], '--cookie-domain'],
+      [['--cookie-echo', 'consentry', '--cookie-domain', 'https://example.com'], '--cookie-domain'],
+    ];
+    for (const [args, flag] of cases) {
+      const { code, out } = await refusal(['--port', '0', '--db', dbFile(), ...args]);
+      assert.equal(code, 2, out);
+      assert.ok(out.startsWith(`consentry-ledger: ${flag} `), out);
+      assert.match(out, /Usage: consentry-ledger/);
+      assert.doesNotMatch(out, STACK);
+    }
+  });
+
+  test('with good --cookie-echo and --cookie-domain values the cookie is re-issued for that domain', async () => {
+    const l = await spawnLedger(['--port', '0', '--db', dbFile(), '--cookie-echo', 'consentry', '--cookie-domain', '.example.com']);
+    try {
+      const res = await post(l.url, record(), { cookie: 'consentry=v1.abc' });
+      assert.equal(res.status, 204);
+      assert.equal(res.headers.get('set-cookie'), 'consentry=v1.abc; Max-Age=15552000; Path=/; SameSite=Lax; Domain=.example.com; Secure');
+    } finally {
+      l.child.kill('SIGTERM');
+      await l.exited;
+    }
+  });
+
+  test('an --origin that is not an http(s) URL exits 2 with one line naming the flag, and the usage, without a stack trace', async () => {
+    for (const origin of ['notaurl', 'ftp://x.com']) {
+      const { code, out } = await refusal(['--port', '0', '--db', dbFile(), '--origin', 'https://example.com', '--origin', origin]);
+      assert.equal(code, 2, out);
+      assert.match(out.split('\n')[0], new RegExp(`^consentry-ledger: --origin ${origin} `));
+      assert.match(out, /Usage: consentry-ledger/);
+      assert.doesNotMatch(out, STACK);
+    }
+  });
+
+  test('an error the ledger raises itself while starting is one line, without a stack trace', async () => {
+    const { code, out } = await refusal(['--port', '0', '--db', ':memory:']);
+    assert.equal(code, 1, out);
+    assert.equal(out.trim(), 'consentry-ledger: could not start: the ledger needs an SQLite file, not :memory:');
+  });
+
+  test('a DATABASE_URL that is not a URL, or not a PostgreSQL one, exits with one line naming DATABASE_URL', async () => {
+    for (const [url, why] of [['notaurl', /is not a URL/], ['mysql://user:secret-pw@db.example/consent', /got a mysql: URL/], ['postgres//db/consent', /is not a URL/]]) {
+      const { code, out } = await refusal(['--port', '0'], { DATABASE_URL: url });
+      assert.equal(code, 2, out);
+      const lines = out.trim().split('\n');
+      assert.equal(lines.length, 1, out);
+      assert.match(lines[0], /^consentry-ledger: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+      assert.match(lines[0], why);
+      assert.ok(!out.includes('secret-pw'), 'the password is never printed');
     }
   });
 

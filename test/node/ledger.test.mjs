@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import http from 'node:http';
 import net from 'node:net';
 import { defaultMaxConnections } from '../../ledger/connections.mjs';
 import { createLedger } from '../../ledger/server.mjs';
@@ -93,6 +94,45 @@ describe('connections', () => {
     assert.equal(defaultMaxConnections(65536), 1024);
     assert.equal(defaultMaxConnections(1024), 924);
     assert.equal(defaultMaxConnections(100), 16);
+  });
+});
+
+describe('cookie echo', () => {
+  test('a Set-Cookie that cannot be built still answers a stored record with 204, and logs that once, without a stack trace', async () => {
+    const lines = [];
+    const logger = { info() {}, error: (msg, err) => lines.push(err === undefined ? msg : `${msg} ${err?.stack ?? err}`) };
+    const ledger = await createLedger({ port: 0, rate: 0, logger, db: join(dir, `cookie-${n++}.db`), cookieEcho: { name: 'consentry', maxAge: 60 } });
+    // Node refuses the header as it would refuse one with a control character in it.
+    const setHeader = http.ServerResponse.prototype.setHeader;
+    http.ServerResponse.prototype.setHeader = function (name, value) {
+      if (String(name).toLowerCase() === 'set-cookie') throw Object.assign(new TypeError(`Invalid character in header content ["${name}"]`), { code: 'ERR_INVALID_CHAR' });
+      return setHeader.call(this, name, value);
+    };
+    try {
+      const recs = [record(), record()];
+      for (const r of recs) {
+        const res = await post(ledger.url, r, { cookie: 'consentry=v1.abc' });
+        assert.equal(res.status, 204);
+        assert.equal(res.headers.get('set-cookie'), null);
+      }
+      for (const r of recs) assert.equal((await fetch(`${ledger.url}/api/consent/${r.id}`)).status, 200);
+      assert.equal(lines.length, 1, lines.join('\n'));
+      assert.match(lines[0], /^cookie echo: could not set the consentry cookie \(Invalid character in header content \["Set-Cookie"\]\)/);
+      assert.doesNotMatch(lines[0], /\n/);
+    } finally {
+      http.ServerResponse.prototype.setHeader = setHeader;
+      await ledger.close();
+    }
+  });
+
+  test('createLedger refuses a cookie name that is not a token and a domain that is not a host name, naming the option', async () => {
+    const silent = { info() {}, error() {} };
+    for (const [cookieEcho, flag] of [
+      [{ name: 'a b', maxAge: 60 }, '--cookie-echo'],
+      [{ name: 'consentry', maxAge: 60, domain: 'example.com; HttpOnly' }, '--cookie-domain'],
+    ]) {
+      await assert.rejects(createLedger({ port: 0, logger: silent, db: join(dir, `cookie-${n++}.db`), cookieEcho }), (err) => err.message.startsWith(`${flag} `));
+    }
   });
 });
 
