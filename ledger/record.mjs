@@ -79,7 +79,14 @@ const isPlainObject = (x) => x !== null && typeof x === 'object' && !Array.isArr
  * @param {unknown} s
  */
 export function parseIso(s) {
-  return typeof s === 'string' && s.length <= 40 && ISO.test(s) ? Date.parse(s) : NaN;
+  const m = typeof s === 'string' && s.length <= 40 ? ISO.exec(s) : null;
+  if (!m) return NaN;
+  const t = Date.parse(m[0]);
+  // Date.parse rolls a day or hour that does not exist (2026-02-30, 24:00) over into another
+  // instant. Written back in its own zone, such a time no longer reads as it was sent.
+  const zone = m[3] === 'Z' ? 0 : (m[3][0] === '-' ? -1 : 1) * (Number(m[3].slice(1, 3)) * 60 + Number(m[3].slice(4)));
+  const local = Number.isNaN(t) ? '' : new Date(t + zone * 60_000).toISOString();
+  return local.slice(0, 16) === m[0].slice(0, 16) && (!m[1] || local.slice(16, 19) === m[1].slice(0, 3)) ? t : NaN;
 }
 
 /**
@@ -119,7 +126,10 @@ export function checkRecord(input, { now = Date.now(), maxFutureMs = MAX_FUTURE_
   if (typeof r.id !== 'string' || !ID.test(r.id)) return fail('id', ID_RULE);
 
   const t = parseIso(r.ts);
-  if (Number.isNaN(t)) return fail('ts', 'ts must be an ISO 8601 date-time with a time zone, e.g. 2026-11-23T10:00:00.000Z');
+  if (Number.isNaN(t)) {
+    if (typeof r.ts === 'string' && ISO.test(r.ts)) return fail('ts', 'ts names a day or time that does not exist (such as 2026-02-30 or 24:00)');
+    return fail('ts', 'ts must be an ISO 8601 date-time with a time zone, e.g. 2026-11-23T10:00:00.000Z');
+  }
   if (t > now + maxFutureMs) {
     return fail('ts', `ts is more than ${Math.round(maxFutureMs / 1000)} s ahead of the ledger's clock; check the device's clock`);
   }

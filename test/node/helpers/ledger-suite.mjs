@@ -124,6 +124,11 @@ export function ledgerSuite(name, storeOptions) {
       ['ts', { ts: '2026-11-23T10:00:00' }],
       ['ts', { ts: '2026-11-23' }],
       ['ts', { ts: new Date(Date.now() + 3 * 86_400_000).toISOString() }],
+      // Days and hours that do not exist: Date.parse would roll them over into another instant.
+      ['ts', { ts: '2025-02-30T10:00:00Z' }],
+      ['ts', { ts: '2025-04-31T10:00:00.000+02:00' }],
+      ['ts', { ts: '2025-11-23T24:00:00Z' }],
+      ['ts', { ts: '2025-11-23T24:00:00.000-05:00' }],
       ['revision', { revision: -1 }],
       ['revision', { revision: '3' }],
       ['categories', { categories: {} }],
