@@ -4,7 +4,8 @@
 
 /**
  * @template T
- * @param {(items: T[]) => unknown} write commits all items or throws; may be sync or async
+ * @param {(items: T[]) => unknown} write commits all items or throws; may be sync or async. It may
+ *   return an array with an answer per item, which that item's add() then resolves with.
  * @param {{maxBatch?: number, parallel?: number}} [opts] parallel: commits allowed in flight at once
  */
 export function createBatcher(write, { maxBatch = 1000, parallel = 1 } = {}) {
@@ -29,8 +30,8 @@ export function createBatcher(write, { maxBatch = 1000, parallel = 1 } = {}) {
     queue = batch === queue ? [] : queue.slice(maxBatch);
     inflight++;
     try {
-      await write(batch.map((b) => b.item));
-      for (const b of batch) b.resolve();
+      const answers = await write(batch.map((b) => b.item));
+      batch.forEach((b, i) => b.resolve(Array.isArray(answers) ? answers[i] : undefined));
     } catch (err) {
       for (const b of batch) b.reject(err);
     } finally {
@@ -44,7 +45,7 @@ export function createBatcher(write, { maxBatch = 1000, parallel = 1 } = {}) {
   }
 
   return {
-    /** @param {T} item resolves once the item is committed */
+    /** @param {T} item resolves once the item is committed, with write's answer for it */
     add(item) {
       if (closed) return Promise.reject(new Error('the store is closing'));
       return new Promise((resolve, reject) => {

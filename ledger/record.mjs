@@ -181,6 +181,19 @@ export function checkRecord(input, { now = Date.now(), maxFutureMs = MAX_FUTURE_
 }
 
 /**
+ * Whether two checked records are the same decision: every field equal, whatever the order of
+ * the categories and vendors maps. The ledger keeps one record per (id, ts); a resend is this.
+ * @param {ConsentRecord} a @param {ConsentRecord} b
+ */
+export function sameRecord(a, b) {
+  return canonical(a) === canonical(b);
+}
+
+const byKey = (/** @type {Record<string, boolean>} */ m) => Object.keys(m).sort().map((k) => [k, m[k]]);
+const canonical = (/** @type {ConsentRecord} */ r) =>
+  JSON.stringify([r.v, r.id, r.ts, r.revision, byKey(r.categories), byKey(r.vendors), r.method, r.signals.gpc, r.signals.dnt, r.url, r.lang]);
+
+/**
  * The page URL as stored: origin + path, percent-encoded ASCII. Refused rather than repaired
  * when it carries what the contract keeps out (query, fragment, credentials: they can hold
  * personal data) or what no browser sends (control characters, spaces, non-ASCII).

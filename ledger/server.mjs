@@ -7,7 +7,7 @@ import { renderDashboard } from './dashboard.mjs';
 import { SetupError } from './errors.mjs';
 import { exportStream, FORMATS } from './export.mjs';
 import { createRateLimiter } from './ratelimit.mjs';
-import { checkOrigin, ID, ID_RULE, largestRecordBytes, MAX_FUTURE_MS, parseIso, parseRecord } from './record.mjs';
+import { checkOrigin, ID, ID_RULE, largestRecordBytes, MAX_FUTURE_MS, parseIso, parseRecord, sameRecord } from './record.mjs';
 import { openStore } from './store.mjs';
 import { uaFamily } from './ua.mjs';
 
@@ -229,12 +229,17 @@ export async function createLedger(opts = {}) {
     const checked = parseRecord(body, { now: now(), maxFutureMs });
     if ('error' in checked) throw new HttpError(400, checked.error.message, checked.error.field, headers);
     const { record } = checked;
-    await store.insert({
+    const stored = await store.insert({
       record,
       receivedAt: new Date(now()).toISOString(),
       origin: pageOrigin.origin ?? new URL(record.url).origin,
       uaFamily: uaFamily(req.headers['user-agent']),
     });
+    // A resend (the banner retries until 204) is the same record; anything else under that
+    // (id, ts) was not stored, and saying 204 would claim it was.
+    if (stored && !sameRecord(/** @type {any} */ (stored), record)) {
+      throw new HttpError(409, `a different record is already stored for this id at ts ${record.ts} (to the millisecond); a new decision needs a later ts`, 'ts', headers);
+    }
     try {
       const cookie = cookieEcho && echoCookie(req.headers.cookie, cookieEcho, record.url.startsWith('https:'));
       if (cookie) res.setHeader('Set-Cookie', cookie);

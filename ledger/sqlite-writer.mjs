@@ -15,9 +15,10 @@ if (parentPort) {
     `INSERT INTO consent_records (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
      ON CONFLICT (consent_id, ts) DO NOTHING`,
   );
-  const insertAll = db.transaction((/** @type {unknown[][]} */ rows) => {
-    for (const r of rows) insert.run(r);
-  });
+  const stored = db.prepare('SELECT record FROM consent_records WHERE consent_id = ? AND ts = ?').pluck();
+  // Per row: null when added, else the record already stored under its (id, ts), which may be
+  // one added earlier in this very batch.
+  const insertAll = db.transaction((/** @type {unknown[][]} */ rows) => rows.map((r) => (insert.run(r).changes ? null : stored.get(r[0], r[1]))));
   port.on('message', (/** @type {{id: number, args: unknown[][]} | 'close'} */ msg) => {
     if (msg === 'close') {
       db.close();
@@ -25,8 +26,7 @@ if (parentPort) {
       return;
     }
     try {
-      insertAll(msg.args);
-      port.postMessage({ id: msg.id });
+      port.postMessage({ id: msg.id, result: insertAll(msg.args) });
     } catch (err) {
       port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) });
     }

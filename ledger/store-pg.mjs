@@ -28,16 +28,35 @@ export async function openPgStore({ url, poolSize = 10, readPoolSize = 2 }) {
   reads.on('error', () => {});
   await migrate(pool);
 
-  // One INSERT … SELECT unnest(…) per batch: a single round trip and a single commit.
-  const write = (/** @type {Row[]} */ rows) =>
-    pool.query(
+  // One INSERT … SELECT unnest(…) per batch: a single round trip and a single commit. Per row it
+  // answers null when the row was added, else the record already stored under its (id, ts).
+  const write = async (/** @type {Row[]} */ rows) => {
+    const cols = columns(rows);
+    const { rows: added } = await pool.query(
       `INSERT INTO consent_records
          (consent_id, ts, received_at, revision, method, categories, vendors, gpc, dnt, url, lang, origin, ua_family, record)
        SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[], $4::int[], $5::text[], $6::jsonb[],
                             $7::jsonb[], $8::bool[], $9::bool[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-       ON CONFLICT (consent_id, ts) DO NOTHING`,
-      columns(rows),
+       ON CONFLICT (consent_id, ts) DO NOTHING
+       RETURNING consent_id, ts`,
+      cols,
     );
+    const keys = rows.map((r) => `${r.record.id} ${r.record.ts}`);
+    const inBatch = new Map();
+    for (const k of keys) inBatch.set(k, (inBatch.get(k) ?? 0) + 1);
+    const addedKeys = new Set(added.map((a) => `${a.consent_id} ${iso(a.ts)}`));
+    // A row added alone under its key is the one stored. When several rows of the batch share a
+    // key, RETURNING cannot tell which of them won, so those are read back like conflicts.
+    const own = keys.map((k) => addedKeys.has(k) && inBatch.get(k) === 1);
+    if (own.every(Boolean)) return rows.map(() => null);
+    const { rows: found } = await pool.query(
+      `SELECT consent_id, ts, record FROM consent_records
+       WHERE (consent_id, ts) IN (SELECT * FROM unnest($1::text[], $2::timestamptz[]))`,
+      [cols[0].filter((_, i) => !own[i]), cols[1].filter((_, i) => !own[i])],
+    );
+    const stored = new Map(found.map((f) => [`${f.consent_id} ${iso(f.ts)}`, f.record]));
+    return keys.map((k, i) => (own[i] || !stored.has(k) ? null : JSON.parse(stored.get(k))));
+  };
   // Leave connections free for visitors' look-ups and /healthz while commits are in flight.
   const batcher = createBatcher(write, { parallel: Math.max(1, poolSize - 2) });
 

@@ -38,7 +38,11 @@ export function openSqliteStore({ file }) {
 
   const writer = startThread('./sqlite-writer.mjs', path);
   const reader = startThread('./sqlite-reader.mjs', path);
-  const batcher = createBatcher((/** @type {Row[]} */ rows) => writer.call(undefined, rows.map(toParams)), { parallel: 1 });
+  const write = async (/** @type {Row[]} */ rows) => {
+    const stored = /** @type {(string | null)[]} */ (await writer.call(undefined, rows.map(toParams)));
+    return stored.map((text) => text && JSON.parse(text));
+  };
+  const batcher = createBatcher(write, { parallel: 1 });
 
   // The newest records of an id, so that a forged flood under one id cannot make this look-up
   // (on the main thread) unbounded.

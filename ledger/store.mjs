@@ -29,7 +29,8 @@ export const BY_ID_LIMIT = 1000;
  * @typedef {object} Store
  * @property {'sqlite' | 'postgresql'} kind
  * @property {string} describe for the startup log; never contains a password
- * @property {(row: Row) => Promise<void>} insert resolves once durably committed; a repeated (id, ts) is ignored
+ * @property {(row: Row) => Promise<object | null>} insert resolves once durably committed, with null; or, when a
+ *   record was already stored under the same (id, ts), with that record, which is kept as it is
  * @property {(id: string) => Promise<{record: object, receivedAt: string}[]>} byId the newest BY_ID_LIMIT, oldest first
  * @property {(range: Range, format: import('./export.mjs').Format) => AsyncIterable<string>} export the records in
  *   receive order as export text, a page (PAGE rows) at a time, read and formatted off the connections that commit

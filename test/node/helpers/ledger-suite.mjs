@@ -115,6 +115,53 @@ export function ledgerSuite(name, storeOptions) {
       ]);
     });
 
+    test('a different record under an (id, ts) already stored answers 409 naming "ts"; the stored one stays, and resending it still answers 204', async () => {
+      const { url } = await startShared();
+      const r = record({ ts: '2025-06-01T10:00:00.000Z', method: 'custom' });
+      assert.equal((await post(url, r)).status, 204);
+      for (const other of [{ method: 'reject-all' }, { categories: { ...r.categories, advertising: true } }, { revision: 4 }]) {
+        const res = await post(url, { ...r, ...other });
+        assert.equal(res.status, 409, JSON.stringify(other));
+        assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+        const body = await res.json();
+        assert.equal(body.field, 'ts');
+        assert.match(body.error, /different record/);
+      }
+      assert.equal((await post(url, r)).status, 204);
+      const stored = await (await fetch(`${url}/api/consent/${r.id}`)).json();
+      assert.deepEqual(stored.map((s) => [s.ts, s.method, s.categories.advertising, s.revision]), [['2025-06-01T10:00:00.000Z', 'custom', false, 3]]);
+    });
+
+    test('a ts that differs from a stored one only below the millisecond is the same instant: a different record there answers 409', async () => {
+      const { url } = await startShared();
+      const r = record({ ts: '2025-11-23T10:00:00.1234Z', method: 'custom' });
+      assert.equal((await post(url, r)).status, 204);
+      const res = await post(url, { ...r, ts: '2025-11-23T10:00:00.1239Z', method: 'accept-all' });
+      assert.equal(res.status, 409);
+      assert.equal((await res.json()).field, 'ts');
+      const stored = await (await fetch(`${url}/api/consent/${r.id}`)).json();
+      assert.deepEqual(stored.map((s) => [s.ts, s.method]), [['2025-11-23T10:00:00.123Z', 'custom']]);
+    });
+
+    test('the same decision resent with its instant or its categories spelled differently answers 204 and is stored once', async () => {
+      const { url } = await startShared();
+      const r = record({ ts: '2025-06-01T10:00:00Z' });
+      assert.equal((await post(url, r)).status, 204);
+      const reordered = Object.fromEntries(Object.entries(r.categories).reverse());
+      assert.equal((await post(url, { ...r, ts: '2025-06-01T12:00:00.000+02:00', categories: reordered })).status, 204);
+      assert.equal((await fetch(`${url}/api/consent/${r.id}`).then((res) => res.json())).length, 1);
+    });
+
+    test('different records under one (id, ts) sent at once: exactly one answers 204 and is the one stored, the others 409', async () => {
+      const { url } = await startShared();
+      const r = record({ ts: '2025-06-02T10:00:00.000Z' });
+      const variants = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out-default'].map((method) => ({ ...r, method }));
+      const statuses = await Promise.all(variants.map((v) => post(url, v).then((res) => res.status)));
+      assert.deepEqual([...statuses].sort(), [204, 409, 409, 409, 409]);
+      const stored = await (await fetch(`${url}/api/consent/${r.id}`)).json();
+      assert.deepEqual(stored.map((s) => s.method), [variants[statuses.indexOf(204)].method]);
+    });
+
     const tooManyVendors = Object.fromEntries(Array.from({ length: RECORD_LIMITS.vendors + 1 }, (_, i) => [`v${i}`, true]));
     const bad = [
       ['v', { v: 2 }],
