@@ -7,7 +7,7 @@
  * The queue is untrusted input: other scripts, extensions and older versions
  * write to localStorage too. What is not a record the ledger could take is
  * dropped on reading, never sent and never thrown over; a record the ledger
- * refuses for good (400, 413) is dropped too, so nothing is sent forever; a
+ * refuses for good (400, 409, 413) is dropped too, so nothing is sent forever; a
  * record refused only because it is dated ahead of the ledger's clock waits.
  */
 import type { ConsentRecord } from './types';
@@ -71,11 +71,12 @@ const post = (url: string, r: ConsentRecord, keep = true): Promise<boolean> => {
   // A text/plain body is a "simple" request: no CORS preflight.
   return fetch(url, { method: 'POST', body, keepalive: keep, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } })
     .then(async (res) => {
-      // 400 and 413: the ledger will never take this record, so it leaves the queue too. Except a
+      // 400, 409 (another record is stored under its id and ts) and 413: the ledger will never take
+      // this record, so it leaves the queue too. Except a
       // 400 on `ts` (this device's clock is ahead of the ledger's): the ledger takes it once its
       // own time has caught up, on a later page, so it waits like a record the network lost. (A `ts`
       // before 2020, from a clock far behind, is refused for good.) A record is its (id, ts), as in the ledger.
-      if (res.ok || res.status == 413 || (res.status == 400 && ((await res.json().catch(() => 0)).field != 'ts' || r.ts < '2020'))) save(load().filter((q) => q.id != r.id || q.ts != r.ts));
+      if (res.ok || res.status == 413 || res.status == 409 || (res.status == 400 && ((await res.json().catch(() => 0)).field != 'ts' || r.ts < '2020'))) save(load().filter((q) => q.id != r.id || q.ts != r.ts));
       return res.ok;
     })
     .catch(() => false)
