@@ -148,7 +148,8 @@ const COMMANDS = {
     options: { out: { type: 'string', short: 'o' } },
     async run(args, positional, opt) {
       const out = opt.out;
-      if (positional.length != 1 || !out || out == '-') return false;
+      if (out == '-') fail('consentry bundle: -o needs a file name: the loader goes there and its chunks beside it (standard output cannot hold them)');
+      if (positional.length != 1 || !out) return false;
       // Checked before anything is written: not over the configuration, not into our dist/.
       target('bundle', out, positional[0]);
       const config = await checked(positional[0]);

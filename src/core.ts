@@ -151,7 +151,8 @@ function decide(a: Allowed, method: Method) {
   emit('change', get());
 }
 
-const gate = startGate({
+// Not where there is no document (the ES module imported by a server's render): init() is for browsers.
+const gate: ReturnType<typeof startGate> = typeof document == 'object' ? startGate({
   // The gate asks before it holds or passes a vendor's URL or tag. The vendor's snippet made its
   // queue before giving its script a URL: its consent default goes in first.
   _allowed: (id) => (vendorApis && vendorApis.defaults(core.config, state(), stored, id), isAllowed(released, id)),
@@ -164,7 +165,7 @@ const gate = startGate({
         set({ [core.config.vendors.some((v) => v.id == id) ? 'vendors' : 'categories']: { [id]: true } }),
       ),
     ),
-});
+}) : ({} as any);
 
 /** Runs `fn` now if the configuration is loaded, else once it is. */
 function whenReady(fn: () => void) {

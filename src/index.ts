@@ -26,9 +26,9 @@ export interface InitOptions {
   /** Propagated to every script and style Consentry creates (strict CSP). */
   nonce?: string;
   /**
-   * Where the widget and its other files are served, absolute or relative to the page
-   * (`/static/consentry/`). Defaults to this package's dist/ folder; bundlers that copy
-   * assets may need to set it.
+   * Where the widget and its other files (`dist/consentry-*.js`) are served, absolute or relative
+   * to the page (`/static/consentry/`). Without it they are looked for beside this module: the
+   * package's dist/ when it is served as published, else the folder of the bundle that took it in.
    */
   assetBase?: string;
 }
@@ -40,9 +40,12 @@ export function init(opts: InitOptions = {}): ConsentryApi {
   if (w.consentry && w.consentry.acceptAll) return w.consentry;
   w.consentry = api;
   api.__consentMode = consentMode;
+  // Without assetBase the chunks are beside this module: dist/ when it is dist/esm/index.js, else the
+  // bundle's own folder. A bundle with no import.meta (an IIFE) is known by its script, or the page.
+  const me = (import.meta as any).url || (document.currentScript as HTMLScriptElement | null)?.src || document.baseURI;
+  let assetBase = new URL(/\/dist\/esm\/[^/]*$/.test(me) ? '../' : './', me).href;
   // A relative assetBase ('/static/consentry/') is the page's, as a script's src would be. One that is
-  // no URL at all would stop the start before the gate is in place: the package's own files serve.
-  let assetBase = new URL('../', import.meta.url).href;
+  // no URL at all would stop the start before the gate is in place: the default serves.
   try {
     if (opts.assetBase) assetBase = new URL(opts.assetBase, document.baseURI).href;
   } catch {

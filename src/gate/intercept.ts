@@ -21,8 +21,9 @@ export type Net = (url: string, later?: () => void, fail?: () => void) => boolea
 
 const def = Object.defineProperty;
 const desc = (o: object, name: string) => Object.getOwnPropertyDescriptor(o, name);
-const W = window as any;
-const here = location.origin;
+// globalThis, not window: the ES module may be imported where there is none (a server's render).
+const W = globalThis as any;
+const here = (W.location || {}).origin;
 /**
  * What the page gave, read once. An object other than a Trusted Types value (whose string is the
  * browser's own) is read as its string here, and the gate and the browser both get that string: an

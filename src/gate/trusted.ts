@@ -10,7 +10,8 @@
  */
 let p: any;
 /** The browser's Trusted Types factory, where it has one. */
-const tt = (window as any).trustedTypes;
+// (globalThis: the ES module may be imported where there is no window, a server's render.)
+const tt = (globalThis as any).trustedTypes;
 
 /** Whether `v` is a Trusted Types value (its string is the browser's own, not the page's to change). */
 export const trusted = (v: unknown) => !!tt && (tt.isHTML(v) || tt.isScriptURL(v) || tt.isScript(v));
