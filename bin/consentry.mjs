@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The `consentry` command: `consentry <command> [args]`. Each command is one entry of COMMANDS,
 // so the usage text lists every one of them.
-import { readFileSync, writeFileSync, copyFileSync, existsSync, readdirSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, copyFileSync, existsSync, readdirSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { describeJsonError } from './lib/json.mjs';
+import { writeWhole } from './lib/files.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
@@ -114,13 +115,9 @@ function target(cmd, out, from) {
 function write(cmd, out, text, from) {
   if (out == '-') return void process.stdout.write(text);
   const to = target(cmd, out, from);
-  const tmp = to + '.' + process.pid + '.tmp';
   try {
-    mkdirSync(dirname(to), { recursive: true });
-    writeFileSync(tmp, text);
-    renameSync(tmp, to);
+    writeWhole(to, text);
   } catch (e) {
-    rmSync(tmp, { force: true });
     console.error(`consentry ${cmd}: cannot write ${out}: ${e.code || e.message}; nothing was written`);
     process.exit(1);
   }

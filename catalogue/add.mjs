@@ -2,7 +2,8 @@
 // configuration. The file is written only when every named vendor is known and the result passes
 // validate(); a vendor the file already has stays as it is unless --force replaces it.
 // Exit codes: 0 done (or nothing to do), 1 a problem with the vendors or the file, 2 usage.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeWhole } from '../bin/lib/files.mjs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { byId, search, suggest, toConfigVendor, hostMatches } from './index.mjs';
@@ -128,19 +129,10 @@ export function add(args, validate, out = console.log, err = console.error) {
     );
     return 1;
   }
-  // Written beside the file and renamed over it, so a crash never leaves half a configuration.
-  // Missing folders are created, as `consentry bundle -o` does.
-  const tmp = file + '.consentry-add.tmp';
+  // Whole or not at all: a crash never leaves half a configuration.
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(next, null, text ? indentOf(text) : 2) + '\n');
-    renameSync(tmp, file);
+    writeWhole(file, JSON.stringify(next, null, text ? indentOf(text) : 2) + '\n');
   } catch (e) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // Nothing was written there either.
-    }
     err(`consentry add: cannot write ${flags.config}: ${e.message}; nothing was changed`);
     return 1;
   }

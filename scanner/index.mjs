@@ -2,7 +2,7 @@
 // after "Reject all", after "Accept all"), classifies what it loads and stores with the site's
 // configuration and the vendor catalogue, and reports leaks. Exit codes: 0 done, 1 leaks found
 // with --fail-on-leak, 2 the scan could not run (bad arguments, no browser, start page down).
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, USAGE } from './args.mjs';
 import { openBrowser, ScanError } from './browser.mjs';
@@ -15,6 +15,7 @@ import { progressBar, summary } from './terminal.mjs';
 import * as catalogue from '../catalogue/index.mjs';
 import { validate } from '../dist/validate.mjs';
 import { describeJsonError } from '../bin/lib/json.mjs';
+import { writeWhole } from '../bin/lib/files.mjs';
 
 /** The site's configuration from --config, checked as `consentry validate` checks it. */
 function readConfig(file) {
@@ -72,13 +73,9 @@ function classifiers(site, opts, config, notes) {
 }
 
 function write(file, text) {
-  const tmp = resolve(file) + '.' + process.pid + '.tmp';
   try {
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
+    writeWhole(file, text);
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw new ScanError(`cannot write ${file}: ${e.code || e.message}`);
   }
 }
