@@ -45,6 +45,7 @@ function quiet(net, c, state, t0) {
 
 /** After consent: the vendor was asked, the library's success path ran, each vendor file once. */
 async function success(s, net, c) {
+  const t0 = Date.now();
   const hits = c.hits || [];
   const once = c.once || [];
   // A hit is a pattern for host + path, or { url, body } when the event is in the request body.
@@ -64,6 +65,13 @@ async function success(s, net, c) {
   const why = [];
   if (!state.done) why.push(`success path did not run (${c.done}${state.err ? ': ' + state.err : ''})`);
   for (const h of hits) if (!seen(h)) why.push(`never requested ${show(h)}`);
+  // What did go out after the choice, to tell a slow chain from a broken one.
+  if (hits.some((h) => !seen(h))) {
+    const since = (r) => `at +${((r.time - t0) / 1000).toFixed(1)} s`;
+    why.push(`after the choice: ${vendorRequests(net).filter((r) => r.time >= t0).map((r) => `${r.method} ${short(where(r), 70)} ${since(r)}`).join(', ') || 'no vendor request'}`);
+    // A tunnel opened with no request in it: the request was lost on the way, not never made.
+    why.push(`tunnels opened after it: ${net.connects.filter((r) => r.time >= t0 && r.host != SITE).map((r) => `${r.host} ${since(r)}`).join(', ') || 'none'}`);
+  }
   for (const n of once) if (state.ran[n] !== 1) why.push(`${n} ran ${state.ran[n] || 0}× (want 1)`);
   for (const e of [...new Set([...state.errors, ...s.errors])]) why.push(`page error: ${short(e)}`);
   for (const r of vendorRequests(net)) if (r.status == 404) why.push(`unanswered ${r.method} ${short(where(r))}`);
@@ -116,6 +124,9 @@ async function runOne(slot, c, site, run, control) {
 
 /** Every run, the long ones first, and the columns each decides. */
 export const RUNS = ['late', 'reject', 'accept'];
+/** The columns that check that nothing leaked, and those that check the library's success path. */
+const LEAKS = ['before', 'reject'];
+const SUCCESS = ['accept', 'late'];
 export const COLUMNS_OF = { late: ['before', 'late'], reject: ['reject'], accept: ['accept'] };
 
 /**
@@ -154,6 +165,18 @@ export async function runAll(engine, cases, { control = false, concurrency = eng
             r = await runOne(slot, job.c, sites.get(job.c.id), job.run, control);
             for (const x of new Set(Object.values(r))) if (x.harness) x.why.unshift(`${first.why[0]}, then again:`);
           }
+          // A success path that failed where nothing leaked runs once more in a fresh session: on a
+          // busy machine a chain of a dozen requests (Partytown's worker loading gtm.js, then gtag.js,
+          // then sending) once missed its last request in 30 s. A broken integration fails twice and
+          // is reported with both reasons; one that passed the second time is shown as pass³ with the
+          // first reasons. A leak ("before", "reject") is never run again: once is a leak.
+          const slow = !control && !Object.values(r).some((x) => x.harness) && SUCCESS.filter((k) => r[k] && !r[k].ok);
+          if (slow && slow.length && LEAKS.every((k) => !r[k] || r[k].ok)) {
+            const again = await runOne(slot, job.c, sites.get(job.c.id), job.run, control);
+            for (const k of slow) again[k] = again[k].ok ? { ...again[k], retried: r[k].why } : { ...again[k], why: [...r[k].why, ...again[k].why.map((w, i) => (i ? w : `then again: ${w}`))] };
+            // The second session's leak checks count as much as the first's.
+            r = { ...again, ...Object.fromEntries(LEAKS.filter((k) => r[k] && again[k]?.ok).map((k) => [k, r[k]])) };
+          }
           Object.assign(results[job.c.id], r);
         }
       }),
@@ -179,7 +202,7 @@ export const limited = (c, k) => !!c.limit && c.limit.columns.includes(k);
 /** The table: case × (before / reject / accept / late), then every failure's reasons. */
 export function table(engineName, cases, results, { control = false, dist = '' } = {}) {
   const lim = (c, k) => !control && limited(c, k);
-  const cell = (r, c, k) => (!r ? '—' : r.ok ? (r.note ? 'pass¹' : 'pass') : lim(c, k) ? 'LIMIT²' : 'FAIL');
+  const cell = (r, c, k) => (!r ? '—' : r.ok ? (r.retried ? 'pass³' : r.note ? 'pass¹' : 'pass') : lim(c, k) ? 'LIMIT²' : 'FAIL');
   const rows = cases.map((c) => [c.name, ...COLUMNS.map((k) => cell(results[c.id][k], c, k))]);
   const head = ['case', ...COLUMNS];
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -194,13 +217,15 @@ export function table(engineName, cases, results, { control = false, dist = '' }
   const ran = COLUMNS.filter((k) => cases.some((c) => results[c.id][k]));
   const failed = ran.map((k) => cases.filter((c) => !results[c.id][k]?.ok && !lim(c, k)).length);
   const limits = ran.map((k) => cases.filter((c) => !results[c.id][k]?.ok && lim(c, k)).length);
-  out.push(`failed runs: ${ran.map((k, i) => `${k} ${failed[i]}/${cases.length}`).join(', ')}; documented limits: ${ran.map((k, i) => `${k} ${limits[i]}`).join(', ')}`);
+  const retried = cases.flatMap((c) => ran.filter((k) => results[c.id][k]?.retried)).length;
+  out.push(`failed runs: ${ran.map((k, i) => `${k} ${failed[i]}/${cases.length}`).join(', ')}; documented limits: ${ran.map((k, i) => `${k} ${limits[i]}`).join(', ')}; passed in a second session: ${retried}`);
   const notes = [];
   for (const c of cases)
     for (const k of COLUMNS) {
       const r = results[c.id][k];
       if (r && !r.ok) notes.push(`  ${lim(c, k) ? '² ' : ''}${c.name} [${k}]: ${r.why.join('; ')}${lim(c, k) ? ` (documented limit: ${c.limit.why})` : ''}`);
       if (r && r.note) notes.push(`  ¹ ${c.name} [${k}]: ${r.note}`);
+      if (r && r.retried) notes.push(`  ³ ${c.name} [${k}]: passed in a second session; the first: ${r.retried.join('; ')}`);
     }
   if (notes.length) out.push('details:', ...notes);
   return out.join('\n');
