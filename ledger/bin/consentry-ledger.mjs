@@ -61,7 +61,11 @@ function checkedFlag(check) {
 
 /** @returns {{name: string, maxAge: number, domain?: string} | null} */
 function cookieEchoFlags() {
-  if (args['cookie-echo'] === undefined) return null;
+  if (args['cookie-echo'] === undefined) {
+    // Alone they would do nothing: a site owner who meant to echo the cookie would never learn it is not.
+    for (const f of ['cookie-domain', 'cookie-max-age']) if (args[f] !== undefined) fail(`--${f} needs --cookie-echo NAME: it sets an attribute of the cookie that flag re-issues`);
+    return null;
+  }
   const echo = { name: args['cookie-echo'], maxAge: intFlag(args['cookie-max-age'], '--cookie-max-age', 15_552_000), domain: args['cookie-domain'] };
   checkedFlag(() => checkCookieEcho(echo));
   return echo;

@@ -61,7 +61,7 @@ describe('consentry-ledger CLI on SQLite', () => {
     }
   });
 
-  test('a --cookie-echo name that is not a cookie token, or a --cookie-domain that is not a host name, exits 2 naming the flag', async () => {
+  test('a --cookie-echo name that is not a cookie token, a --cookie-domain that is not a host name, or either attribute without --cookie-echo, exits 2 naming the flag', async () => {
     const cases = [
       [['--cookie-echo', 'a b'], '--cookie-echo'],
       [['--cookie-echo', 'consent;Domain=evil.example'], '--cookie-echo'],
@@ -70,6 +70,9 @@ describe('consentry-ledger CLI on SQLite', () => {
       [['--cookie-echo', 'consentry', '--cookie-domain', 'example.com; HttpOnly'], '--cookie-domain'],
       [['--cookie-echo', 'consentry', '--cookie-domain', 'exa mple.com'], '--cookie-domain'],
       [['--cookie-echo', 'consentry', '--cookie-domain', 'https://example.com'], '--cookie-domain'],
+      // Without --cookie-echo they would set nothing, silently.
+      [['--cookie-domain', 'example.com'], '--cookie-domain'],
+      [['--cookie-max-age', '86400'], '--cookie-max-age'],
     ];
     for (const [args, flag] of cases) {
       const { code, out } = await refusal(['--port', '0', '--db', dbFile(), ...args]);
