@@ -109,7 +109,9 @@ export default [
   },
   {
     input: 'src/index.ts',
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true },
+    // The TypeScript plugin's outDir counts twice in the map's paths (../../../../src/): they
+    // are put back relative to the map, dist/esm/, where the sources sit two folders up.
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, sourcemapPathTransform: (p) => p.replace(/^(\.\.\/)+src\//, '../../src/') },
     plugins: [resolve(), ts({ outDir: 'dist/esm' })],
   },
   {

@@ -5,9 +5,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -106,6 +106,18 @@ describe('the consentry package', () => {
     const r = spawnSync(process.execPath, [join(root, 'node_modules/publint/src/cli.js'), '--strict', root], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.doesNotMatch(r.stdout, /Warnings|Errors/);
+  });
+
+  it('source maps name the sources where they are, relative to the map, and carry their text', () => {
+    const maps = readdirSync(join(root, 'dist'), { recursive: true }).filter((f) => f.endsWith('.map'));
+    assert.ok(maps.includes(join('esm', 'index.js.map')), maps.join(', '));
+    for (const m of maps) {
+      const map = JSON.parse(readFileSync(join(root, 'dist', m), 'utf8'));
+      const dir = dirname(join(root, 'dist', m));
+      const misplaced = map.sources.filter((src) => !existsSync(join(dir, src)));
+      assert.deepEqual(misplaced, [], `${m} names sources that are not there`);
+      assert.equal(map.sourcesContent?.length, map.sources.length, `${m} lacks the sources' text (src/ is not in the package)`);
+    }
   });
 
   it('arethetypeswrong finds no problem for an ES-module-only package', () => {
