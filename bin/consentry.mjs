@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { describeJsonError } from './lib/json.mjs';
+import { notJson } from './lib/json.mjs';
 import { writeWhole } from './lib/files.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -36,8 +36,7 @@ async function checked(file, keepGoing = false) {
   try {
     config = JSON.parse(text);
   } catch (e) {
-    // JSON.parse's own message may quote the file, line breaks and all: say where instead.
-    console.error(`${file}: (root): not valid JSON: ${describeJsonError(text) || e.message.replace(/\s+/g, ' ')}`);
+    console.error(notJson(file, text, e));
     return keepGoing ? null : process.exit(1);
   }
   const errors = validate(config);

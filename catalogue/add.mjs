@@ -4,6 +4,7 @@
 // Exit codes: 0 done (or nothing to do), 1 a problem with the vendors or the file, 2 usage.
 import { existsSync, readFileSync } from 'node:fs';
 import { writeWhole } from '../bin/lib/files.mjs';
+import { notJson } from '../bin/lib/json.mjs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { byId, search, suggest, toConfigVendor, hostMatches } from './index.mjs';
@@ -73,7 +74,7 @@ export function add(args, validate, out = console.log, err = console.error) {
     try {
       config = JSON.parse(text);
     } catch (e) {
-      err(`${flags.config}: (root): not valid JSON: ${e.message}`);
+      err(notJson(flags.config, text, e));
       return 1;
     }
     // Adding to a file that is already broken would hide its problems behind ours.

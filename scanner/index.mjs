@@ -14,7 +14,7 @@ import { renderReport } from './report-html.mjs';
 import { progressBar, summary } from './terminal.mjs';
 import * as catalogue from '../catalogue/index.mjs';
 import { validate } from '../dist/validate.mjs';
-import { describeJsonError } from '../bin/lib/json.mjs';
+import { notJson } from '../bin/lib/json.mjs';
 import { writeWhole } from '../bin/lib/files.mjs';
 
 /** The site's configuration from --config, checked as `consentry validate` checks it. */
@@ -30,7 +30,7 @@ function readConfig(file) {
   try {
     config = JSON.parse(text);
   } catch (e) {
-    throw new ScanError(`${file}: (root): not valid JSON: ${describeJsonError(text) || e.message.replace(/\s+/g, ' ')}`);
+    throw new ScanError(notJson(file, text, e));
   }
   const problems = validate(config);
   if (problems.length) throw new ScanError(problems.map((p) => `${file}: ${p}`).join('\n') + `\n${file} is not a valid configuration; fix it first (consentry validate ${file})`);

@@ -88,3 +88,9 @@ export function describeJsonError(text) {
   const { line, column } = lineColumn(text, e.pos);
   return `line ${line}, column ${column}: ${e.reason}`;
 }
+
+/**
+ * What every command says of a file that is not JSON (`e`: JSON.parse's error), in one line:
+ * JSON.parse's own message may quote the whole file, line breaks and all.
+ */
+export const notJson = (file, text, e) => `${file}: (root): not valid JSON: ${describeJsonError(text) || String(e?.message ?? e).replace(/\s+/g, ' ')}`;

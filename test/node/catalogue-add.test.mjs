@@ -81,7 +81,8 @@ test('refuses a file that is not JSON or already invalid, and leaves it as it wa
   writeFileSync(file, '{"revision": 1,');
   let r = run(dir, 'hotjar');
   assert.equal(r.code, 1);
-  assert.match(r.err, /not valid JSON/);
+  // Worded as `consentry validate` words it: where the file stops being JSON.
+  assert.match(r.err, /consentry\.json: \(root\): not valid JSON: line 1, column 16: /);
   writeFileSync(file, '{"revision": "2"}');
   r = run(dir, 'hotjar');
   assert.equal(r.code, 1);
