@@ -345,6 +345,25 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     wrap(W.Navigator.prototype, 'sendBeacon', (f) => function (this: any, u: any, b?: any) {
       return net((u = String(u)), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
     });
+    // fetchLater (Chromium: a beacon the browser sends when the page goes, or after activateAfter)
+    // waits as a beacon does. The page gets a result whose `activated` is the real one's once sent;
+    // one whose signal aborted meanwhile is never sent.
+    wrap(W, 'fetchLater', (f) => function (this: any, i: any, o?: any) {
+      let u: string, r: any;
+      try {
+        u = rq.call(i);
+      } catch (e) {
+        u = i = String(i);
+      }
+      const s = (o && o.signal) || (i && i.signal);
+      // Sent later, what the browser refuses (its quota) cannot throw into the gate's update.
+      const go = () => {
+        try {
+          (s && s.aborted) || (r = f.call(this, i, o));
+        } catch (e) {}
+      };
+      return net(u, go, () => 0) ? f.call(this, i, o) : { get activated() { return !!r && r.activated; } }; // prettier-ignore
+    });
     // A socket or an event stream towards a vendor that is not allowed waits too: the page gets one
     // that stays CONNECTING, and the real one opens when the vendor is allowed, with the handlers,
     // listeners and properties the page set meanwhile. Once the decision denies the vendor it never

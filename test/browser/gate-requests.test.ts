@@ -6,6 +6,7 @@
 import { expect } from '@esm-bundle/chai';
 import { beaconBucket, clearState, openPage, ready, sleep, until } from './page';
 import { config, fresh } from './fixtures/vendors';
+import { itUnless } from './engine';
 
 const SETTLE = 300;
 
@@ -119,4 +120,35 @@ describe('requests towards a vendor the visitor refused', () => {
     await sleep(SETTLE);
     expect([(win as any).ws.readyState, (win as any).failed]).to.deep.equal([0, undefined]);
   });
+
+  itUnless(
+    { firefox: 'Firefox has no fetchLater', webkit: 'WebKit has no fetchLater' },
+    'fetchLater waits for consent (it was sent at once), then is sent; one whose signal aborted meanwhile, or that Reject all denies, never is',
+    async () => {
+      const { url, requested } = fresh();
+      const { win } = await openPage({ config });
+      await ready(win);
+      const W = win as any;
+      // activateAfter 0: the browser sends it at once, not when the page goes.
+      const later = W.fetchLater(url('x.ads', 'later.gif'), { activateAfter: 0 });
+      const ac = new W.AbortController();
+      W.fetchLater(url('x.ads', 'aborted.gif'), { activateAfter: 0, signal: ac.signal });
+      W.fetchLater(new W.Request(url('x.ads', 'request.gif')), { activateAfter: 0 });
+      await sleep(SETTLE * 2);
+      expect(await requested()).to.deep.equal([]);
+      expect(later.activated).to.equal(false);
+      ac.abort();
+      W.consentry.set({ vendors: { ads: true } });
+      await until(async () => (await requested()).length == 2, 3000, 'the two fetchLater requests');
+      await until(() => later.activated, 3000, 'its result to say it was sent');
+      await sleep(SETTLE);
+      expect((await requested()).sort()).to.deep.equal(['x/later.gif', 'x/request.gif']);
+      // Denied: dropped, as a beacon is.
+      W.consentry.rejectAll();
+      const denied = W.fetchLater(url('x.ads', 'denied.gif'), { activateAfter: 0 });
+      await sleep(SETTLE * 2);
+      expect(denied.activated).to.equal(false);
+      expect((await requested()).sort()).to.deep.equal(['x/later.gif', 'x/request.gif']);
+    },
+  );
 });
