@@ -127,6 +127,8 @@ export const RUNS = ['late', 'reject', 'accept'];
 /** The columns that check that nothing leaked, and those that check the library's success path. */
 const LEAKS = ['before', 'reject'];
 const SUCCESS = ['accept', 'late'];
+/** The reasons of a success path that did not finish in time (and what success() adds to them). */
+const SLOW = /^(success path did not run|never requested|after the choice|tunnels opened)/;
 export const COLUMNS_OF = { late: ['before', 'late'], reject: ['reject'], accept: ['accept'] };
 
 /**
@@ -170,12 +172,20 @@ export async function runAll(engine, cases, { control = false, concurrency = eng
           // then sending) once missed its last request in 30 s. A broken integration fails twice and
           // is reported with both reasons; one that passed the second time is shown as pass³ with the
           // first reasons. A leak ("before", "reject") is never run again: once is a leak.
-          const slow = !control && !Object.values(r).some((x) => x.harness) && SUCCESS.filter((k) => r[k] && !r[k].ok);
-          if (slow && slow.length && LEAKS.every((k) => !r[k] || r[k].ok)) {
+          // Only a success path that did not finish is retried: a vendor file that ran twice, a page
+          // error or an unanswered request is a fault, however rarely it shows.
+          const failed = SUCCESS.filter((k) => r[k] && !r[k].ok);
+          const slow = !control && !Object.values(r).some((x) => x.harness) && failed.length && failed.every((k) => r[k].why.every((w) => SLOW.test(w)));
+          if (slow && LEAKS.every((k) => !r[k] || r[k].ok)) {
             const again = await runOne(slot, job.c, sites.get(job.c.id), job.run, control);
-            for (const k of slow) again[k] = again[k].ok ? { ...again[k], retried: r[k].why } : { ...again[k], why: [...r[k].why, ...again[k].why.map((w, i) => (i ? w : `then again: ${w}`))] };
-            // The second session's leak checks count as much as the first's.
-            r = { ...again, ...Object.fromEntries(LEAKS.filter((k) => r[k] && again[k]?.ok).map((k) => [k, r[k]])) };
+            const broke = Object.values(again).find((x) => x.harness);
+            // A second session the harness could not finish says nothing: the first one's failure stands.
+            if (broke) for (const k of failed) r[k].why.push(`then again, ${broke.why[0]}`);
+            else {
+              for (const k of failed) again[k] = again[k].ok ? { ...again[k], retried: r[k].why } : { ...again[k], why: [...r[k].why, ...again[k].why.map((w, i) => (i ? w : `then again: ${w}`))] };
+              // The second session's leak checks count as much as the first's.
+              r = { ...again, ...Object.fromEntries(LEAKS.filter((k) => r[k] && again[k]?.ok).map((k) => [k, r[k]])) };
+            }
           }
           Object.assign(results[job.c.id], r);
         }
