@@ -346,8 +346,9 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       return net((u = String(u)), () => f.call(this, u, b), () => 0) ? f.call(this, u, b) : true; // prettier-ignore
     });
     // fetchLater (Chromium: a beacon the browser sends when the page goes, or after activateAfter)
-    // waits as a beacon does. The page gets a result whose `activated` is the real one's once sent;
-    // one whose signal aborted meanwhile is never sent.
+    // waits as a beacon does. The page gets a FetchLaterResult whose `activated` is the real one's
+    // once sent; one whose signal aborted meanwhile is never sent, and one aborted already throws
+    // as the browser's does.
     wrap(W, 'fetchLater', (f) => function (this: any, i: any, o?: any) {
       let u: string, r: any;
       try {
@@ -356,13 +357,15 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
         u = i = String(i);
       }
       const s = (o && o.signal) || (i && i.signal);
-      // Sent later, what the browser refuses (its quota) cannot throw into the gate's update.
+      // Sent later, what the browser refuses then (its quota) cannot throw into the gate's update.
       const go = () => {
         try {
           (s && s.aborted) || (r = f.call(this, i, o));
         } catch (e) {}
       };
-      return net(u, go, () => 0) ? f.call(this, i, o) : { get activated() { return !!r && r.activated; } }; // prettier-ignore
+      if (net(u, go, () => 0)) return f.call(this, i, o);
+      if (s && s.aborted) throw s.reason;
+      return Object.create((W.FetchLaterResult || Object).prototype, { activated: { get: () => !!r && r.activated } });
     });
     // A socket or an event stream towards a vendor that is not allowed waits too: the page gets one
     // that stays CONNECTING, and the real one opens when the vendor is allowed, with the handlers,

@@ -123,7 +123,7 @@ describe('requests towards a vendor the visitor refused', () => {
 
   itUnless(
     { firefox: 'Firefox has no fetchLater', webkit: 'WebKit has no fetchLater' },
-    'fetchLater waits for consent (it was sent at once), then is sent; one whose signal aborted meanwhile, or that Reject all denies, never is',
+    'fetchLater waits for consent (it was sent at once), then is sent; one whose signal aborted meanwhile, or that Reject all denies, never is; one aborted already throws',
     async () => {
       const { url, requested } = fresh();
       const { win } = await openPage({ config });
@@ -136,7 +136,13 @@ describe('requests towards a vendor the visitor refused', () => {
       W.fetchLater(new W.Request(url('x.ads', 'request.gif')), { activateAfter: 0 });
       await sleep(SETTLE * 2);
       expect(await requested()).to.deep.equal([]);
+      // What the page holds is a FetchLaterResult (it was a plain object), not activated yet.
+      expect(later).to.be.instanceOf(W.FetchLaterResult);
       expect(later.activated).to.equal(false);
+      // One whose signal is aborted already throws at once, as the browser's does (it returned a result).
+      const gone = new W.AbortController();
+      gone.abort();
+      expect(() => W.fetchLater(url('x.ads', 'gone.gif'), { signal: gone.signal })).to.throw().with.property('name', 'AbortError');
       ac.abort();
       W.consentry.set({ vendors: { ads: true } });
       await until(async () => (await requested()).length == 2, 3000, 'the two fetchLater requests');
