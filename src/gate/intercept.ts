@@ -30,8 +30,13 @@ const here = (W.location || {}).origin;
  * object may answer a harmless URL to the gate and a vendor's to the browser.
  */
 export const once = (v: any) => (Object(v) === v && !trusted(v) ? String(v) : v);
-/** A Request's URL, which fetch reads (undefined for anything else: fetch reads its string). */
 const rq = desc(Request.prototype, 'url')!.get!;
+/** A Request's URL, which fetch and fetchLater read; undefined for anything else (they read its string: see callers). */
+const urlOf = (i: any): string | undefined => {
+  try {
+    return rq.call(i);
+  } catch (e) {}
+};
 
 /**
  * The attributes that make each kind of element request a URL, `srcset` before
@@ -306,12 +311,8 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
       let later: (v: any) => void, no!: (e: Error) => void;
       const p = new Promise((r, j) => ((later = r), (no = j)));
       const s = (o && o.signal) || (i && i.signal);
-      let u: string;
-      try {
-        u = rq.call(i);
-      } catch (e) {
-        u = i = String(i);
-      }
+      // Anything but a Request is read as its string once, and that string goes on.
+      const u = urlOf(i) || (i = String(i));
       if (net(u, () => (s && s.aborted) || later(f.call(this, i, o)), () => no(new W.TypeError('[consentry] no consent for ' + u)))) return f.call(this, i, o);
       s && (s.aborted ? no(s.reason) : s.addEventListener('abort', () => no(s.reason)));
       return p;
@@ -350,13 +351,9 @@ export function intercept(hold: Hold, clean: Clean, net: Net, frame: (f: HTMLIFr
     // once sent; one whose signal aborted meanwhile is never sent, and one aborted already throws
     // as the browser's does.
     wrap(W, 'fetchLater', (f) => function (this: any, i: any, o?: any) {
-      let u: string, r: any;
-      try {
-        u = rq.call(i);
-      } catch (e) {
-        u = i = String(i);
-      }
       const s = (o && o.signal) || (i && i.signal);
+      const u = urlOf(i) || (i = String(i));
+      let r: any;
       // Sent later, what the browser refuses then (its quota) cannot throw into the gate's update.
       const go = () => {
         try {

@@ -167,13 +167,13 @@ export async function runAll(engine, cases, { control = false, concurrency = eng
             r = await runOne(slot, job.c, sites.get(job.c.id), job.run, control);
             for (const x of new Set(Object.values(r))) if (x.harness) x.why.unshift(`${first.why[0]}, then again:`);
           }
-          // A success path that failed where nothing leaked runs once more in a fresh session: on a
-          // busy machine a chain of a dozen requests (Partytown's worker loading gtm.js, then gtag.js,
-          // then sending) once missed its last request in 30 s. A broken integration fails twice and
-          // is reported with both reasons; one that passed the second time is shown as pass³ with the
-          // first reasons. A leak ("before", "reject") is never run again: once is a leak.
-          // Only a success path that did not finish is retried: a vendor file that ran twice, a page
-          // error or an unanswered request is a fault, however rarely it shows.
+          // A success path that did not finish where nothing leaked runs once more in a fresh session:
+          // on a busy machine a chain of a dozen requests (Partytown's worker loading gtm.js, then
+          // gtag.js, then sending) once missed its last request in 30 s. A broken integration fails
+          // twice and is reported with both reasons; one that passed the second time is shown as pass³
+          // with the first reasons. A leak ("before", "reject") is never run again: once is a leak; nor
+          // is a vendor file that ran twice, a page error or an unanswered request: a fault, however
+          // rarely it shows.
           const failed = SUCCESS.filter((k) => r[k] && !r[k].ok);
           const slow = !control && !Object.values(r).some((x) => x.harness) && failed.length && failed.every((k) => r[k].why.every((w) => SLOW.test(w)));
           if (slow && LEAKS.every((k) => !r[k] || r[k].ok)) {
